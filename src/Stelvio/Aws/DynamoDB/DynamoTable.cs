@@ -1,0 +1,138 @@
+using Stelvio.CloudFormation;
+using Stelvio.CloudFormation.Resources;
+using Stelvio.Naming;
+
+namespace Stelvio.Aws.DynamoDB;
+
+/// <summary>
+/// A DynamoDB table: keys, local and global indexes, an optional stream, billing and protection.
+/// Its physical name is <c>{app}-{stage}-{name}</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// var orders = new DynamoTable("orders", new()
+/// {
+///     Fields = { ["customer_id"] = "string", ["order_date"] = "string", ["status"] = "string", ["total"] = "number" },
+///     PartitionKey = "customer_id",
+///     SortKey = "order_date",
+///     LocalIndexes = { ["status-index"] = new LocalIndex("status") },
+///     GlobalIndexes = { ["status-total-index"] = new GlobalIndex("status", "total") { Projections = "all" } },
+///     Stream = "new-and-old-images",
+/// });
+/// </code>
+/// </example>
+public sealed class DynamoTable : Component
+{
+    private readonly PropertyOverrides overrides = new();
+
+    public DynamoTable(string name, DynamoTableConfig config)
+        : base("DynamoTable", name)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        Schema = TableSchema.Parse(Display, config);
+        PhysicalName = App.PhysicalName(name, NameRules.TableNameMax);
+        LogicalId = LogicalIdPrefix + "Table";
+        Name = Deferred.Ref(LogicalId);
+        Arn = Deferred.GetAtt(LogicalId, "Arn");
+        StreamArn = Schema.Stream is null ? null : Deferred.GetAtt(LogicalId, "StreamArn");
+    }
+
+    /// <summary>The configuration the table was declared with.</summary>
+    public DynamoTableConfig Config { get; }
+
+    /// <summary>The table's name in AWS: <c>{app}-{stage}-{name}</c>, shortened with a hash past 255 characters.</summary>
+    public string PhysicalName { get; }
+
+    /// <summary>The logical ID of the table in the template.</summary>
+    public string LogicalId { get; }
+
+    /// <summary>The deployed table's name (<c>Ref</c>).</summary>
+    public Deferred<string> Name { get; }
+
+    /// <summary>The deployed table's ARN (<c>Fn::GetAtt Arn</c>).</summary>
+    public Deferred<string> Arn { get; }
+
+    /// <summary>The stream's ARN (<c>Fn::GetAtt StreamArn</c>), or null when the table has no stream.</summary>
+    public Deferred<string>? StreamArn { get; }
+
+    /// <summary>The stream view type, or null when the table has no stream.</summary>
+    public StreamView? Stream => Schema.Stream;
+
+    /// <summary>The removal policy in force: the configured one, or the stage's default.</summary>
+    public RemovalPolicy RemovalPolicy => Config.RemovalPolicy ?? (App.IsProtectedStage ? RemovalPolicy.Retain : RemovalPolicy.Delete);
+
+    internal TableSchema Schema { get; }
+
+    /// <summary>
+    /// Escape hatch: sets a raw CloudFormation property of the table resource, overriding Stelvio's,
+    /// by dotted path (<c>"SSESpecification.SSEEnabled"</c>). Returns the table for chaining.
+    /// </summary>
+    public DynamoTable AddPropertyOverride(string path, object? value)
+    {
+        overrides.Set(path, value);
+        return this;
+    }
+
+    /// <summary>Escape hatch: removes a property Stelvio wrote to the table resource.</summary>
+    public DynamoTable RemovePropertyOverride(string path)
+    {
+        overrides.Remove(path);
+        return this;
+    }
+
+    internal override void Synthesize(SynthContext context)
+    {
+        foreach (var warning in Schema.Warnings)
+        {
+            context.Warn(this, warning);
+        }
+
+        var provisioned = Config.Billing == BillingMode.Provisioned;
+        var table = new CfnTable
+        {
+            TableName = PhysicalName,
+            AttributeDefinitions = Schema.AttributeDefinitions,
+            KeySchema = Keys(Schema.PartitionKey, Schema.SortKey),
+            BillingMode = provisioned ? "PROVISIONED" : "PAY_PER_REQUEST",
+            ReadCapacity = provisioned ? Config.ReadCapacity : null,
+            WriteCapacity = provisioned ? Config.WriteCapacity : null,
+            LocalSecondaryIndexes = [.. Schema.LocalIndexes.Select(i => Index(i, false))],
+            GlobalSecondaryIndexes = [.. Schema.GlobalIndexes.Select(i => Index(i, provisioned))],
+            StreamViewType = Schema.Stream is { } view ? StreamSetting.ToViewType(view) : null,
+            TimeToLiveAttribute = Config.TimeToLiveAttribute,
+            PointInTimeRecovery = Config.PointInTimeRecovery,
+            DeletionProtection = Config.DeletionProtection,
+            Tags = App.TagsFor(Config.Tags),
+        };
+
+        var resource = context.Add(this, LogicalId, CfnTable.Type, table.Render());
+        var policy = RemovalPolicy.ToString();
+        resource.DeletionPolicy = policy;
+        resource.UpdateReplacePolicy = RemovalPolicy == RemovalPolicy.RetainExceptOnCreate ? "Retain" : policy;
+        overrides.ApplyTo(resource);
+
+        context.Template.AddOutput(LogicalId + "Name", Name.ToCloudFormation(), $"Name of {Display}");
+        context.Template.AddOutput(LogicalId + "Arn", Arn.ToCloudFormation(), $"ARN of {Display}");
+        if (StreamArn is not null)
+        {
+            context.Template.AddOutput(LogicalId + "StreamArn", StreamArn.ToCloudFormation(), $"Stream ARN of {Display}");
+        }
+    }
+
+    private CfnTableIndex Index(IndexSchema index, bool provisioned) => new(
+        index.Name,
+        Keys(index.PartitionKey, index.SortKey),
+        index.Projection switch
+        {
+            ProjectionType.All => "ALL",
+            ProjectionType.Include => "INCLUDE",
+            _ => "KEYS_ONLY",
+        },
+        index.NonKeyAttributes,
+        provisioned ? index.ReadCapacity ?? Config.ReadCapacity : null,
+        provisioned ? index.WriteCapacity ?? Config.WriteCapacity : null);
+
+    private static CfnKey[] Keys(string partitionKey, string? sortKey) =>
+        sortKey is null ? [new(partitionKey, "HASH")] : [new(partitionKey, "HASH"), new(sortKey, "RANGE")];
+}

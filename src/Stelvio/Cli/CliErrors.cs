@@ -1,0 +1,42 @@
+using Spectre.Console;
+
+namespace Stelvio.Cli;
+
+/// <summary>Prints user errors as short lines, never as stack traces.</summary>
+internal static class CliErrors
+{
+    public static int Run(IAnsiConsole console, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (StelvioConfigException exception)
+        {
+            Print(console, exception);
+            return 1;
+        }
+    }
+
+    public static async Task<int> RunAsync(IAnsiConsole console, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (StelvioConfigException exception)
+        {
+            Print(console, exception);
+            return 1;
+        }
+    }
+
+    private static void Print(IAnsiConsole console, StelvioConfigException exception)
+    {
+        console.MarkupLine(exception.Errors.Count == 1 ? "[red]Error:[/]" : $"[red]{exception.Errors.Count} errors:[/]");
+        foreach (var error in exception.Errors)
+        {
+            console.MarkupLine("  [red]-[/] " + Markup.Escape(error.ToString()));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Stelvio.CloudFormation;
+
+namespace Stelvio;
+
+/// <summary>What components write into during synthesis.</summary>
+internal sealed class SynthContext(StelvioApp app, CfnTemplate template)
+{
+    public StelvioApp App { get; } = app;
+
+    public CfnTemplate Template { get; } = template;
+
+    public List<StelvioWarning> Warnings { get; } = [];
+
+    public CfnResource Add(Component owner, string logicalId, string type, System.Text.Json.Nodes.JsonObject properties) =>
+        Template.Add(new CfnResource(logicalId, type, properties) { Component = owner.Display });
+
+    public void Warn(Component owner, string message) => Warnings.Add(new StelvioWarning(owner.Display, message));
+}

@@ -1,0 +1,38 @@
+using Stelvio.CloudFormation;
+
+namespace Stelvio;
+
+/// <summary>The outcome of synthesizing an app: the template, its bytes and the warnings raised on the way.</summary>
+public sealed class SynthResult
+{
+    private byte[]? bytes;
+
+    internal SynthResult(StelvioApp app, CfnTemplate template, IReadOnlyList<StelvioWarning> warnings)
+    {
+        App = app;
+        Template = template;
+        Warnings = warnings;
+    }
+
+    public StelvioApp App { get; }
+
+    /// <summary>The CloudFormation stack this template is for: <c>{app}-{stage}</c>.</summary>
+    public string StackName => App.StackName;
+
+    public CfnTemplate Template { get; }
+
+    public IReadOnlyList<StelvioWarning> Warnings { get; }
+
+    /// <summary>The template as UTF-8 JSON; byte-identical for the same app.</summary>
+    public byte[] TemplateBytes => bytes ??= TemplateWriter.ToUtf8Bytes(Template);
+
+    /// <summary>The template as JSON text.</summary>
+    public string TemplateJson => System.Text.Encoding.UTF8.GetString(TemplateBytes);
+
+    /// <summary>Throws when the template exceeds CloudFormation's per-stack quotas.</summary>
+    public SynthResult EnsureWithinStackLimits()
+    {
+        StackLimits.Check(StackName, Template, TemplateBytes.Length);
+        return this;
+    }
+}
