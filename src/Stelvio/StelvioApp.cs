@@ -27,8 +27,9 @@ public sealed class StelvioApp
     private readonly Dictionary<string, Component> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Component> byLogicalPrefix = new(StringComparer.Ordinal);
 
-    private StelvioApp(string name, string stage)
+    private StelvioApp(string name, string stage, string? projectDirectory)
     {
+        ProjectDirectory = Path.GetFullPath(projectDirectory ?? Directory.GetCurrentDirectory());
         var errors = new List<ConfigError>();
         if (NameRules.CheckAppOrStage("app name", name) is { } nameProblem)
         {
@@ -58,6 +59,9 @@ public sealed class StelvioApp
     /// <summary>The stage: <c>dev</c>, <c>prod</c>, or by default the OS user name.</summary>
     public string Stage { get; }
 
+    /// <summary>The folder handler paths are relative to: the app's project folder (where Program.cs is).</summary>
+    public string ProjectDirectory { get; }
+
     /// <summary>The CloudFormation stack name: <c>{app}-{stage}</c>.</summary>
     public string StackName => $"{Name}-{Stage}";
 
@@ -76,11 +80,14 @@ public sealed class StelvioApp
     /// <summary>The components in declaration order.</summary>
     public IReadOnlyList<Component> Components => components;
 
-    /// <summary>Declares an app: runs <paramref name="declare"/> with this app current, so components created in it join it.</summary>
-    public static StelvioApp Declare(string name, string stage, Action<StelvioApp> declare)
+    /// <summary>
+    /// Declares an app: runs <paramref name="declare"/> with this app current, so components created in it join it.
+    /// Handler paths are relative to <paramref name="projectDirectory"/> (default: the current directory).
+    /// </summary>
+    public static StelvioApp Declare(string name, string stage, Action<StelvioApp> declare, string? projectDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(declare);
-        var app = new StelvioApp(name, stage);
+        var app = new StelvioApp(name, stage, projectDirectory);
         var previous = CurrentApp.Value;
         CurrentApp.Value = app;
         try
@@ -98,9 +105,10 @@ public sealed class StelvioApp
     /// <summary>
     /// The entry point of an app's program: parses <paramref name="args"/> as a Stelvio command line
     /// (<c>synth</c>, …), declares the app for the chosen stage and runs the command. Returns the exit code.
+    /// Handler paths are relative to the folder of the calling source file (the app's Program.cs).
     /// </summary>
-    public static Task<int> RunAsync(string[] args, string name, Action<StelvioApp> declare) =>
-        Cli.StelvioCli.RunAsync(args, new Cli.AppDefinition(name, declare));
+    public static Task<int> RunAsync(string[] args, string name, Action<StelvioApp> declare, [System.Runtime.CompilerServices.CallerFilePath] string programFile = "") =>
+        Cli.StelvioCli.RunAsync(args, new Cli.AppDefinition(name, declare, Cli.AppDefinition.ProjectDirectoryOf(programFile)));
 
     /// <summary>The physical name for a component's resource: <c>{app}-{stage}-{name}</c>, shortened to fit.</summary>
     public string PhysicalName(string name, int maxLength) => NameRules.PhysicalName(Name, Stage, name, maxLength);
@@ -126,7 +134,7 @@ public sealed class StelvioApp
             component.Synthesize(context);
         }
 
-        return new SynthResult(this, template, context.Warnings);
+        return new SynthResult(this, context);
     }
 
     /// <summary>The tags for a resource of a component: Stelvio's, then the app's, then the component's.</summary>

@@ -7,11 +7,13 @@ public sealed class SynthResult
 {
     private byte[]? bytes;
 
-    internal SynthResult(StelvioApp app, CfnTemplate template, IReadOnlyList<StelvioWarning> warnings)
+    internal SynthResult(StelvioApp app, SynthContext context)
     {
         App = app;
-        Template = template;
-        Warnings = warnings;
+        Template = context.Template;
+        Warnings = context.Warnings;
+        Assets = [.. context.Assets.Values];
+        GeneratedFiles = context.GeneratedFiles;
     }
 
     public StelvioApp App { get; }
@@ -22,6 +24,12 @@ public sealed class SynthResult
     public CfnTemplate Template { get; }
 
     public IReadOnlyList<StelvioWarning> Warnings { get; }
+
+    /// <summary>Function code the template refers to, to build and upload before deploying.</summary>
+    public IReadOnlyList<Assets.FunctionAsset> Assets { get; }
+
+    /// <summary>Files synth generates beside the user's code (full path → content); the CLI writes them.</summary>
+    public IReadOnlyDictionary<string, string> GeneratedFiles { get; }
 
     /// <summary>The template as UTF-8 JSON; byte-identical for the same app.</summary>
     public byte[] TemplateBytes => bytes ??= TemplateWriter.ToUtf8Bytes(Template);

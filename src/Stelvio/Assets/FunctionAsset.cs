@@ -1,0 +1,26 @@
+namespace Stelvio.Assets;
+
+/// <summary>How a function's code is turned into a deployment zip.</summary>
+public enum AssetKind
+{
+    /// <summary>A C# project folder, published self-contained for Linux as an executable named <c>bootstrap</c> (<c>provided.al2023</c>).</summary>
+    DotnetProject,
+
+    /// <summary>A folder of Python sources, zipped as they are.</summary>
+    PythonSource,
+}
+
+/// <summary>
+/// The code of one function, as synth sees it: where its sources are, how to build them, and the hash
+/// that names the zip. The hash covers the sources and the build options, so it changes exactly when
+/// the zip would; the zip is uploaded as <see cref="S3Key"/> in the stage's asset bucket.
+/// </summary>
+public sealed record FunctionAsset(AssetKind Kind, string SourceDirectory, string Architecture, bool NativeAot, string Hash)
+{
+    /// <summary>The object key of the zip in the asset bucket.</summary>
+    public string S3Key => $"assets/{Hash}.zip";
+
+    /// <summary>Computes the asset for a source folder and build options.</summary>
+    public static FunctionAsset For(AssetKind kind, string sourceDirectory, string architecture, bool nativeAot) =>
+        new(kind, Path.GetFullPath(sourceDirectory), architecture, nativeAot, SourceHash.Compute(sourceDirectory, $"{kind}|{architecture}|aot={nativeAot}"));
+}
