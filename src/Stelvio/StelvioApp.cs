@@ -117,6 +117,7 @@ public sealed class StelvioApp
     public SynthResult Synth()
     {
         var errors = new List<ConfigError>();
+        TagRules.CheckApp(errors, Tags);
         foreach (var component in components)
         {
             component.Validate(errors);
