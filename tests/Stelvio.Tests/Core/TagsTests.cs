@@ -91,6 +91,20 @@ public sealed class TagsTests
     }
 
     [Fact]
+    public void AppTag_WithEmptyKeyOrNullValue_Throws()
+    {
+        var error = Synth.Error(app =>
+        {
+            app.Tags[""] = "v";
+            app.Tags["owner"] = null!;
+        });
+
+        Assert.Equal(2, error.Errors.Count);
+        Errors.Has(error, "App", "Tags[\"\"]", "a tag key must have 1 to 128 characters (this one has 0).");
+        Errors.Has(error, "App", "Tags[\"owner\"]", "the tag value is null. Use \"\" for an empty value.");
+    }
+
+    [Fact]
     public void Tags_MoreThan50OnAResource_Throws()
     {
         var error = Synth.Error(app =>

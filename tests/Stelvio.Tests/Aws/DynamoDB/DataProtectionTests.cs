@@ -154,5 +154,13 @@ public sealed class DataProtectionTests
         Errors.Single(error, Orders, "RemovalPolicy", "Snapshot is not supported for DynamoDB tables (CloudFormation accepts only Delete, Retain and RetainExceptOnCreate). Use RemovalPolicy.Retain, or turn on PointInTimeRecovery.");
     }
 
+    [Fact]
+    public void RemovalPolicy_UndefinedEnumValue_Throws()
+    {
+        var error = Synth.Error(app => Orders_(new() { Fields = { ["id"] = "string" }, PartitionKey = "id", RemovalPolicy = (RemovalPolicy)9 }));
+
+        Errors.Single(error, Orders, "RemovalPolicy", "'9' is not a removal policy. Use RemovalPolicy.Delete, Retain or RetainExceptOnCreate.");
+    }
+
     private static DynamoTable Orders_(DynamoTableConfig config) => new("orders", config);
 }

@@ -380,6 +380,32 @@ public sealed class KeyAndIndexValidationTests
     }
 
     [Fact]
+    public void LocalIndex_Null_Throws()
+    {
+        var error = Synth.Error(app => new DynamoTable("orders", new()
+        {
+            Fields = { ["customer_id"] = "string", ["order_date"] = "string" },
+            PartitionKey = "customer_id",
+            SortKey = "order_date",
+            LocalIndexes = { ["status-index"] = null! },
+        }));
+
+        Errors.Single(error, Orders, "LocalIndexes[\"status-index\"]", "is null. Give a LocalIndex, or remove the entry.");
+    }
+
+    [Fact]
+    public void Fields_WithAnEmptyName_Throws()
+    {
+        var error = Synth.Error(app => new DynamoTable("orders", new()
+        {
+            Fields = { ["id"] = "string", [" "] = "string" },
+            PartitionKey = "id",
+        }));
+
+        Errors.Single(error, Orders, "Fields", "a field has an empty name. Give each field the attribute name it stands for.");
+    }
+
+    [Fact]
     public void Stream_BadSpelling_ThrowsListingTheViewTypes()
     {
         var error = Synth.Error(app => new DynamoTable("orders", new()
