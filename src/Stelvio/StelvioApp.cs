@@ -120,6 +120,7 @@ public sealed class StelvioApp
         TagRules.CheckApp(errors, Tags);
         foreach (var component in components)
         {
+            TagRules.CheckComponent(errors, component.Display, component.ComponentTags, TagsFor(component.ComponentTags).Count);
             component.Validate(errors);
         }
 

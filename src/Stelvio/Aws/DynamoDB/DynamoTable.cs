@@ -104,8 +104,7 @@ public sealed class DynamoTable : Component
         return this;
     }
 
-    internal override void Validate(List<ConfigError> errors) =>
-        TagRules.CheckComponent(errors, Display, Config.Tags, App.TagsFor(Config.Tags).Count);
+    internal override IReadOnlyDictionary<string, string>? ComponentTags => Config.Tags;
 
     internal override void Synthesize(SynthContext context)
     {
