@@ -16,11 +16,4 @@ public static class Errors
         Assert.True(
             exception.Errors.Contains(new ConfigError(component, property, message)),
             $"Expected the error\n  {new ConfigError(component, property, message)}\nbut found:\n  {string.Join("\n  ", exception.Errors)}");
-
-    /// <summary>Declares a table in a fresh app, expecting a configuration error at declaration.</summary>
-    public static StelvioConfigException Declaring(Action<StelvioApp> declare)
-    {
-        var exception = Assert.Throws<StelvioConfigException>(() => StelvioApp.Declare(Synth.App, Synth.Stage, declare));
-        return exception;
-    }
 }
