@@ -103,9 +103,22 @@ internal static class Matcher
     private static List<KeyValuePair<string, object?>> Members(object? expected) => expected switch
     {
         JsonObject json => [.. json.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value))],
-        IDictionary dictionary => [.. dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object?>(Convert.ToString(e.Key, CultureInfo.InvariantCulture)!, e.Value))],
+        IDictionary dictionary => Entries(dictionary),
         _ => [.. expected!.GetType().GetProperties().Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(expected)))],
     };
+
+    // IDictionary's own enumerator yields DictionaryEntry; the generic one (what Cast<> uses) yields KeyValuePair.
+    private static List<KeyValuePair<string, object?>> Entries(IDictionary dictionary)
+    {
+        var entries = new List<KeyValuePair<string, object?>>();
+        var enumerator = dictionary.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            entries.Add(new(Convert.ToString(enumerator.Key, CultureInfo.InvariantCulture)!, enumerator.Value));
+        }
+
+        return entries;
+    }
 
     /// <summary>Classifies an expectation without converting its children (which may hold <see cref="Match"/>es).</summary>
     private static JsonNode? ToNodeShallow(object? expected) => expected switch

@@ -44,6 +44,12 @@ public abstract class Component
     /// <summary>The PascalCase start of this component's logical IDs.</summary>
     internal string LogicalIdPrefix { get; }
 
+    /// <summary>
+    /// The component's own tags, put on its taggable resources after <c>stelvio:app</c>, <c>stelvio:stage</c> and the
+    /// app's (see <see cref="StelvioApp.TagsFor"/>); checked against AWS's tag rules at synth. Default: none.
+    /// </summary>
+    internal virtual IReadOnlyDictionary<string, string>? ComponentTags => null;
+
     /// <summary>Adds this component's resources and outputs to the template.</summary>
     internal abstract void Synthesize(SynthContext context);
 

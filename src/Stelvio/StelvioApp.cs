@@ -117,8 +117,10 @@ public sealed class StelvioApp
     public SynthResult Synth()
     {
         var errors = new List<ConfigError>();
+        TagRules.CheckApp(errors, Tags);
         foreach (var component in components)
         {
+            TagRules.CheckComponent(errors, component.Display, component.ComponentTags, TagsFor(component.ComponentTags).Count);
             component.Validate(errors);
         }
 

@@ -38,7 +38,7 @@ public sealed class CfnTemplate
         var output = new CfnOutput(logicalId, value, description);
         if (!outputs.TryAdd(logicalId, output))
         {
-            throw new InvalidOperationException($"Output '{logicalId}' is declared twice.");
+            throw new StelvioConfigException("Stack", $"Outputs.{logicalId}", $"the output logical ID '{logicalId}' is declared twice ({outputs[logicalId].Description}; {description}). Rename one of the components.");
         }
 
         outputOrder.Add(output);

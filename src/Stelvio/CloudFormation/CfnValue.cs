@@ -7,6 +7,7 @@ namespace Stelvio.CloudFormation;
 /// <summary>Turns the plain values users give to escape hatches (strings, numbers, lists, dictionaries, deferred values) into template JSON.</summary>
 public static class CfnValue
 {
+    /// <summary>The template JSON for <paramref name="value"/>; throws naming <paramref name="component"/> and <paramref name="property"/> for a type that has none.</summary>
     public static JsonNode? From(object? value, string component, string property) => value switch
     {
         null => null,
@@ -17,7 +18,9 @@ public static class CfnValue
         bool b => JsonValue.Create(b),
         int i => JsonValue.Create(i),
         long l => JsonValue.Create(l),
+        short h => JsonValue.Create(h),
         double d => JsonValue.Create(d),
+        float f => JsonValue.Create(f),
         decimal m => JsonValue.Create(m),
         Enum e => JsonValue.Create(e.ToString()),
         IDictionary dictionary => FromDictionary(dictionary, component, property),

@@ -25,12 +25,31 @@ public sealed class DynamoTable : Component
 {
     private readonly PropertyOverrides overrides = new();
 
+    /// <summary>Declares a table named <paramref name="name"/> in the app being declared; the configuration is checked at once.</summary>
+    /// <exception cref="StelvioConfigException">The configuration breaks a DynamoDB rule; every problem is listed.</exception>
     public DynamoTable(string name, DynamoTableConfig config)
+        : this(name, config, TableSchema.Parse($"DynamoTable '{name}'", config ?? throw new ArgumentNullException(nameof(config))))
+    {
+    }
+
+    // The schema is parsed before the base constructor registers the table, so a table that fails its checks never joins the app.
+    private DynamoTable(string name, DynamoTableConfig config, TableSchema schema)
         : base("DynamoTable", name)
     {
-        ArgumentNullException.ThrowIfNull(config);
         Config = config;
-        Schema = TableSchema.Parse(Display, config);
+        Schema = schema;
+        foreach (var (path, value) in config.PropertyOverrides ?? [])
+        {
+            if (value is null)
+            {
+                overrides.Remove(path);
+            }
+            else
+            {
+                overrides.Set(path, value);
+            }
+        }
+
         PhysicalName = App.PhysicalName(name, NameRules.TableNameMax);
         LogicalId = LogicalIdPrefix + "Table";
         Name = Deferred.Ref(LogicalId);
@@ -66,20 +85,26 @@ public sealed class DynamoTable : Component
 
     /// <summary>
     /// Escape hatch: sets a raw CloudFormation property of the table resource, overriding Stelvio's,
-    /// by dotted path (<c>"SSESpecification.SSEEnabled"</c>). Returns the table for chaining.
+    /// by dotted path (<c>"SSESpecification.SSEEnabled"</c>; a number segment indexes an array). Applied after
+    /// <see cref="DynamoTableConfig.PropertyOverrides"/>. Returns the table for chaining.
     /// </summary>
+    /// <example><c>orders.AddPropertyOverride("TableClass", "STANDARD_INFREQUENT_ACCESS");</c></example>
     public DynamoTable AddPropertyOverride(string path, object? value)
     {
+        CheckOverridePath("AddPropertyOverride", path);
         overrides.Set(path, value);
         return this;
     }
 
-    /// <summary>Escape hatch: removes a property Stelvio wrote to the table resource.</summary>
+    /// <summary>Escape hatch: removes a property Stelvio wrote to the table resource, by dotted path. Returns the table for chaining.</summary>
     public DynamoTable RemovePropertyOverride(string path)
     {
+        CheckOverridePath("RemovePropertyOverride", path);
         overrides.Remove(path);
         return this;
     }
+
+    internal override IReadOnlyDictionary<string, string>? ComponentTags => Config.Tags;
 
     internal override void Synthesize(SynthContext context)
     {
@@ -132,6 +157,14 @@ public sealed class DynamoTable : Component
         index.NonKeyAttributes,
         provisioned ? index.ReadCapacity ?? Config.ReadCapacity : null,
         provisioned ? index.WriteCapacity ?? Config.WriteCapacity : null);
+
+    private void CheckOverridePath(string property, string path)
+    {
+        if (PropertyOverrides.CheckPath(path) is { } problem)
+        {
+            throw new StelvioConfigException(Display, property, problem);
+        }
+    }
 
     private static CfnKey[] Keys(string partitionKey, string? sortKey) =>
         sortKey is null ? [new(partitionKey, "HASH")] : [new(partitionKey, "HASH"), new(sortKey, "RANGE")];

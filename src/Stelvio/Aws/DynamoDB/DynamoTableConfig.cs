@@ -4,9 +4,11 @@ namespace Stelvio.Aws.DynamoDB;
 public sealed class DynamoTableConfig
 {
     /// <summary>
-    /// Attributes used as table or index keys, with their types: <c>["customer_id"] = "string"</c> or
-    /// <c>FieldType.String</c>. Fields that no key uses are allowed (DynamoDB is schemaless for other
-    /// attributes) but are not written to the template, and a warning says so.
+    /// Attributes used as table or index keys, with their types: <c>["customer_id"] = "string"</c>,
+    /// <c>FieldType.String</c> or <c>"S"</c>. Only key attributes go into the template's <c>AttributeDefinitions</c>
+    /// (CloudFormation refuses others; DynamoDB is schemaless for non-key attributes). Other fields are allowed:
+    /// a projected attribute or the <see cref="TimeToLiveAttribute"/> (whose type is then checked) silently,
+    /// any other with a warning.
     /// </summary>
     public Dictionary<string, Field> Fields { get; init; } = new(StringComparer.Ordinal);
 
@@ -49,6 +51,17 @@ public sealed class DynamoTableConfig
     /// </summary>
     public RemovalPolicy? RemovalPolicy { get; init; }
 
-    /// <summary>Tags for this table, added to the app's.</summary>
+    /// <summary>
+    /// Tags for this table, added to the app's and to <c>stelvio:app</c> and <c>stelvio:stage</c>; a key the app
+    /// also tags takes this value. Default: none.
+    /// </summary>
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Escape hatch: raw CloudFormation properties of the <c>AWS::DynamoDB::Table</c> resource, by dotted path,
+    /// written over Stelvio's after synthesis (<c>["SSESpecification.SSEEnabled"] = true</c>); a number segment
+    /// indexes an array (<c>"GlobalSecondaryIndexes.0.ContributorInsightsSpecification.Enabled"</c>) and a null value
+    /// removes the property. Applied in order, before <see cref="DynamoTable.AddPropertyOverride"/>. Default: none.
+    /// </summary>
+    public Dictionary<string, object?> PropertyOverrides { get; init; } = new(StringComparer.Ordinal);
 }

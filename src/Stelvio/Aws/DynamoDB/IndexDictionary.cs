@@ -25,10 +25,17 @@ internal static class IndexDictionary
         Projection? projection = null;
         int? read = null;
         int? write = null;
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rawKey, value) in source)
         {
-            var key = Normalize(rawKey);
+            var key = Normalize(rawKey ?? "");
             var at = $"{property}[\"{rawKey}\"]";
+            if (allowed.Contains(key) && !seen.TryAdd(key, rawKey!))
+            {
+                errors.Add(at, $"sets {key} again (also given as '{seen[key]}'). Give each setting once.");
+                continue;
+            }
+
             switch (key)
             {
                 case "sort_key" when allowed.Contains(key):
@@ -37,7 +44,7 @@ internal static class IndexDictionary
                 case "partition_key" when allowed.Contains(key):
                     partitionKey = ReadString(errors, at, value);
                     break;
-                case "projections" or "projection":
+                case "projections":
                     projection = ReadProjection(errors, at, value);
                     break;
                 case "read_capacity" when allowed.Contains(key):
@@ -55,9 +62,14 @@ internal static class IndexDictionary
         return (sortKey, partitionKey, projection, read, write);
     }
 
-    /// <summary><c>sortKey</c>, <c>SortKey</c> and <c>sort-key</c> all become <c>sort_key</c>.</summary>
+    /// <summary><c>sortKey</c>, <c>SortKey</c>, <c>SORT_KEY</c> and <c>sort-key</c> all become <c>sort_key</c>; <c>projection</c> becomes <c>projections</c>.</summary>
     private static string Normalize(string key)
     {
+        if (!key.Any(char.IsLower))
+        {
+            key = key.ToLowerInvariant();
+        }
+
         var builder = new System.Text.StringBuilder();
         for (var i = 0; i < key.Length; i++)
         {
@@ -70,7 +82,8 @@ internal static class IndexDictionary
             builder.Append(c == '-' ? '_' : char.ToLowerInvariant(c));
         }
 
-        return builder.ToString();
+        var normalized = builder.ToString();
+        return normalized == "projection" ? "projections" : normalized;
     }
 
     private static string? ReadString(ConfigErrors errors, string at, object? value)
@@ -86,9 +99,12 @@ internal static class IndexDictionary
 
     private static int? ReadInt(ConfigErrors errors, string at, object? value)
     {
-        if (value is int number)
+        switch (value)
         {
-            return number;
+            case int number:
+                return number;
+            case long or short or byte when Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) is var wide && wide is >= int.MinValue and <= int.MaxValue:
+                return (int)wide;
         }
 
         errors.Add(at, $"must be a whole number, not {Describe(value)}.");

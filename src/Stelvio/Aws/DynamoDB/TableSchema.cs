@@ -22,6 +22,7 @@ internal sealed partial class TableSchema
     public const int MaxLocalIndexes = 5;
     public const int MaxGlobalIndexes = 20;
     public const int MaxIncludedAttributes = 100;
+    public const int MaxAttributeNameLength = 255;
 
     private TableSchema()
     {
@@ -49,32 +50,9 @@ internal sealed partial class TableSchema
     {
         var errors = new ConfigErrors(component);
         var warnings = new List<string>();
-
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (config.Fields is null || config.Fields.Count == 0)
-        {
-            errors.Add("Fields", "no fields are declared. Declare at least the partition key, e.g. Fields = { [\"id\"] = \"string\" }.");
-        }
-        else
-        {
-            foreach (var (name, field) in config.Fields)
-            {
-                if (string.IsNullOrWhiteSpace(name))
-                {
-                    errors.Add("Fields", "a field has an empty name.");
-                }
-                else if (field.Type is null)
-                {
-                    errors.Add($"Fields[\"{name}\"]", $"'{field}' is not a field type. Use {Field.AcceptedSpellings}.");
-                }
-                else
-                {
-                    fields[name] = field.AttributeType;
-                }
-            }
-        }
-
+        var fields = ParseFields(errors, config.Fields);
         var declared = config.Fields?.Keys.ToArray() ?? [];
+
         bool CheckKey(string property, string? key, bool required)
         {
             if (string.IsNullOrWhiteSpace(key))
@@ -82,6 +60,10 @@ internal sealed partial class TableSchema
                 if (required)
                 {
                     errors.Add(property, "is required. Name one of the declared fields" + FieldList(declared) + ".");
+                }
+                else if (key is not null)
+                {
+                    errors.Add(property, "is empty. Name one of the declared fields" + FieldList(declared) + ", or leave it out.");
                 }
 
                 return false;
@@ -104,7 +86,12 @@ internal sealed partial class TableSchema
             errors.Add("SortKey", $"'{config.SortKey}' is also the partition key. A sort key must be another field; leave SortKey out if the table has none.");
         }
 
-        var tableKeys = new HashSet<string>(StringComparer.Ordinal) { config.PartitionKey };
+        var tableKeys = new HashSet<string>(StringComparer.Ordinal);
+        if (config.PartitionKey is not null)
+        {
+            tableKeys.Add(config.PartitionKey);
+        }
+
         if (config.SortKey is not null)
         {
             tableKeys.Add(config.SortKey);
@@ -117,12 +104,12 @@ internal sealed partial class TableSchema
 
         if (localIndexes.Count > MaxLocalIndexes)
         {
-            errors.Add("LocalIndexes", $"{localIndexes.Count} local indexes are declared; DynamoDB allows at most {MaxLocalIndexes} per table.");
+            errors.Add("LocalIndexes", $"{localIndexes.Count} local indexes are declared; DynamoDB allows at most {MaxLocalIndexes} per table. Turn some into global indexes, or remove them.");
         }
 
         if (globalIndexes.Count > MaxGlobalIndexes)
         {
-            errors.Add("GlobalIndexes", $"{globalIndexes.Count} global indexes are declared; DynamoDB allows at most {MaxGlobalIndexes} per table.");
+            errors.Add("GlobalIndexes", $"{globalIndexes.Count} global indexes are declared; DynamoDB allows at most {MaxGlobalIndexes} per table. Remove some, or split the data over several tables.");
         }
 
         if (localIndexes.Count > 0 && config.SortKey is null)
@@ -141,12 +128,18 @@ internal sealed partial class TableSchema
 
             if (index is null)
             {
-                errors.Add(property, "is null.");
+                errors.Add(property, "is null. Give a LocalIndex, or remove the entry.");
                 continue;
             }
 
+            var before = errors.Count;
             var (sortKey, _, projection, read, write) = IndexDictionary.Read(errors, property, index.Source, local: true)
                 ?? (index.SortKey, null, index.Projections, null, null);
+            if (errors.Count > before)
+            {
+                continue; // the dictionary form was unreadable; its errors say why
+            }
+
             if (!CheckKey(property + ".SortKey", sortKey, required: true) || !hasSortKey)
             {
                 continue;
@@ -164,7 +157,7 @@ internal sealed partial class TableSchema
                 continue;
             }
 
-            var schema = Normalize(errors, warnings, property, name, true, config.PartitionKey, sortKey, projection, tableKeys, read, write);
+            var schema = Normalize(errors, warnings, property, name, true, config.PartitionKey!, sortKey, projection, tableKeys, read, write);
             if (schema is not null)
             {
                 locals.Add(schema);
@@ -177,12 +170,18 @@ internal sealed partial class TableSchema
             CheckIndexName(errors, property, name);
             if (index is null)
             {
-                errors.Add(property, "is null.");
+                errors.Add(property, "is null. Give a GlobalIndex, or remove the entry.");
                 continue;
             }
 
+            var before = errors.Count;
             var (sortKey, partitionKey, projection, read, write) = IndexDictionary.Read(errors, property, index.Source, local: false)
                 ?? (index.SortKey, index.PartitionKey, index.Projections, index.ReadCapacity, index.WriteCapacity);
+            if (errors.Count > before)
+            {
+                continue; // the dictionary form was unreadable; its errors say why
+            }
+
             var okPartition = CheckKey(property + ".PartitionKey", partitionKey, required: true);
             var okSort = sortKey is null || CheckKey(property + ".SortKey", sortKey, required: false);
             if (!okPartition || !okSort)
@@ -226,32 +225,21 @@ internal sealed partial class TableSchema
             stream = setting.View;
         }
 
-        if (config.Billing == BillingMode.Provisioned)
+        TableSettingsRules.CheckBilling(errors, config, globals);
+        TableSettingsRules.CheckTimeToLive(errors, config.TimeToLiveAttribute, fields);
+        TableSettingsRules.CheckRemovalPolicy(errors, config.RemovalPolicy);
+        foreach (var path in config.PropertyOverrides?.Keys ?? Enumerable.Empty<string>())
         {
-            if (config.ReadCapacity is not > 0 || config.WriteCapacity is not > 0)
+            if (CloudFormation.PropertyOverrides.CheckPath(path) is { } problem)
             {
-                errors.Add("ReadCapacity/WriteCapacity", "provisioned billing needs ReadCapacity and WriteCapacity of at least 1.");
+                errors.Add($"PropertyOverrides[\"{path}\"]", problem);
             }
-        }
-        else if (config.ReadCapacity is not null || config.WriteCapacity is not null ||
-                 globals.Any(g => g.ReadCapacity is not null || g.WriteCapacity is not null))
-        {
-            errors.Add("ReadCapacity/WriteCapacity", "capacities apply only to provisioned tables. Set Billing = BillingMode.Provisioned, or remove the capacities.");
-        }
-
-        if (config.TimeToLiveAttribute is { } ttl && tableKeys.Contains(ttl))
-        {
-            errors.Add("TimeToLiveAttribute", $"'{ttl}' is a table key; the TTL attribute must be a number attribute that is not a key.");
-        }
-        else if (config.TimeToLiveAttribute is { } ttlField && fields.TryGetValue(ttlField, out var ttlType) && ttlType != "N")
-        {
-            errors.Add("TimeToLiveAttribute", $"'{ttlField}' is declared as a {ttlType} field; DynamoDB reads TTL from number attributes holding epoch seconds.");
         }
 
         errors.ThrowIfAny();
 
         // Only attributes that some key uses may be defined: CloudFormation refuses the others.
-        var used = new List<string> { config.PartitionKey };
+        var used = new List<string> { config.PartitionKey! };
         if (config.SortKey is not null)
         {
             used.Add(config.SortKey);
@@ -267,22 +255,59 @@ internal sealed partial class TableSchema
         }
 
         var definitions = used.Distinct(StringComparer.Ordinal).Select(n => new KeyValuePair<string, string>(n, fields[n])).ToArray();
-        var unused = config.Fields!.Keys.Where(f => !used.Contains(f)).ToArray();
+
+        // The TTL attribute and projected attributes may be declared to document (and check) their type.
+        var projected = locals.Concat(globals).SelectMany(i => i.NonKeyAttributes).ToHashSet(StringComparer.Ordinal);
+        var unused = config.Fields!.Keys.Where(f => !used.Contains(f) && f != config.TimeToLiveAttribute && !projected.Contains(f)).ToArray();
         if (unused.Length > 0)
         {
-            warnings.Add($"field{(unused.Length > 1 ? "s" : "")} {string.Join(", ", unused.Select(u => $"'{u}'"))} {(unused.Length > 1 ? "are" : "is")} not used by any key or index, so not written to AttributeDefinitions (DynamoDB needs no schema for other attributes). Remove {(unused.Length > 1 ? "them" : "it")} from Fields, or use {(unused.Length > 1 ? "them" : "it")} in a key.");
+            var many = unused.Length > 1;
+            warnings.Add($"field{(many ? "s" : "")} {string.Join(", ", unused.Select(u => $"'{u}'"))} {(many ? "are" : "is")} not used by any key or index, so not written to AttributeDefinitions (CloudFormation refuses attribute definitions no key uses; DynamoDB needs no schema for other attributes). Remove {(many ? "them" : "it")} from Fields, or use {(many ? "them" : "it")} in a key.");
         }
 
         return new TableSchema
         {
             AttributeDefinitions = definitions,
-            PartitionKey = config.PartitionKey,
+            PartitionKey = config.PartitionKey!,
             SortKey = config.SortKey,
             LocalIndexes = locals,
             GlobalIndexes = globals,
             Stream = stream,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Field name → DynamoDB type letter for the fields whose type is valid.</summary>
+    private static Dictionary<string, string> ParseFields(ConfigErrors errors, Dictionary<string, Field>? declared)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (declared is null || declared.Count == 0)
+        {
+            errors.Add("Fields", "no fields are declared. Declare at least the partition key, e.g. Fields = { [\"id\"] = \"string\" }.");
+            return fields;
+        }
+
+        foreach (var (name, field) in declared)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                errors.Add("Fields", "a field has an empty name. Give each field the attribute name it stands for.");
+            }
+            else if (name.Length > MaxAttributeNameLength)
+            {
+                errors.Add($"Fields[\"{name[..20]}...\"]", $"the field name has {name.Length} characters; DynamoDB allows at most {MaxAttributeNameLength} for key attributes.");
+            }
+            else if (field.Type is null)
+            {
+                errors.Add($"Fields[\"{name}\"]", $"'{field}' is not a field type. Use {Field.AcceptedSpellings}.");
+            }
+            else
+            {
+                fields[name] = field.AttributeType;
+            }
+        }
+
+        return fields;
     }
 
     private static IndexSchema? Normalize(
@@ -309,6 +334,12 @@ internal sealed partial class TableSchema
         var attributes = new List<string>();
         if (type == ProjectionType.Include)
         {
+            if (projection.Attributes.Count == 0)
+            {
+                errors.Add(property + ".Projections", "lists no attributes. Name the attributes to copy (Projection.Include(\"total\") or new[] { \"total\" }), or use \"keys-only\".");
+                return null;
+            }
+
             var keys = new HashSet<string>(tableKeys, StringComparer.Ordinal) { partitionKey };
             if (sortKey is not null)
             {
@@ -321,7 +352,7 @@ internal sealed partial class TableSchema
             {
                 if (string.IsNullOrWhiteSpace(attribute))
                 {
-                    errors.Add(property + ".Projections", "holds an empty attribute name.");
+                    errors.Add(property + ".Projections", "holds an empty attribute name. Remove it.");
                 }
                 else if (!seen.Add(attribute))
                 {
@@ -339,7 +370,9 @@ internal sealed partial class TableSchema
 
             if (dropped.Count > 0)
             {
-                warnings.Add($"{property}.Projections: {string.Join(", ", dropped.Select(d => $"'{d}'"))} {(dropped.Count > 1 ? "are key attributes" : "is a key attribute")}, always projected; DynamoDB refuses key attributes in NonKeyAttributes, so {(dropped.Count > 1 ? "they were" : "it was")} left out of the list.");
+                var many = dropped.Count > 1;
+                warnings.Add($"{property}.Projections: {string.Join(", ", dropped.Select(d => $"'{d}'"))} {(many ? "are key attributes" : "is a key attribute")}, always projected; DynamoDB refuses key attributes in NonKeyAttributes, so {(many ? "they were" : "it was")} left out of the list" +
+                    (attributes.Count == 0 ? " and the index projects keys only (KEYS_ONLY)." : "."));
             }
 
             if (attributes.Count == 0)
@@ -355,7 +388,9 @@ internal sealed partial class TableSchema
     {
         if (name is null || !IndexNamePattern().IsMatch(name))
         {
-            errors.Add(property, $"the index name '{name}' must be 3 to 255 characters of letters, digits, '_', '-' and '.'.");
+            var length = name?.Length ?? 0;
+            errors.Add(property, $"the index name '{name}' must be 3 to 255 characters of letters, digits, '_', '-' and '.'" +
+                (length is < 3 or > 255 ? $" (it has {length})." : "."));
         }
     }
 
