@@ -27,6 +27,9 @@ public sealed class AssetBuilder : IAssetBuilder
     private static readonly HashSet<string> RuntimeExecutables = new(StringComparer.Ordinal) { BootstrapName, "createdump" };
     private static readonly string[] SymbolExtensions = [".pdb", ".dbg"];
 
+    // Publishes run one at a time: publishes of one project (say for x86_64 and arm64) share its obj folder,
+    // and one publish already keeps every core busy.
+    private readonly SemaphoreSlim publishing = new(1, 1);
     private readonly ConcurrentDictionary<string, Lazy<Task<BuiltAsset>>> builds = new(StringComparer.Ordinal);
     private readonly RunProcess run;
 
@@ -110,7 +113,17 @@ public sealed class AssetBuilder : IAssetBuilder
     {
         var project = DotnetPublish.FindProject(asset);
         var command = DotnetPublish.Command(asset, project, output);
-        var outcome = await run(command, cancellationToken).ConfigureAwait(false);
+        ProcessOutcome outcome;
+        await publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            outcome = await run(command, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            publishing.Release();
+        }
+
         if (outcome.ExitCode != 0)
         {
             throw new AssetBuildException(asset,

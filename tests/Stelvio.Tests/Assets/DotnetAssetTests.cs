@@ -83,6 +83,28 @@ public class DotnetAssetTests : IDisposable
     }
 
     [Fact]
+    public async Task DifferentAssetsOfOneProject_ArePublishedOneAtATime()
+    {
+        var running = 0;
+        var overlapped = false;
+        var builder = Builder(async (command, token) =>
+        {
+            overlapped |= Interlocked.Increment(ref running) > 1;
+            await Task.Delay(50, token);
+            Interlocked.Decrement(ref running);
+            return await Publishes("bootstrap", ["bootstrap"])(command, token);
+        });
+
+        var built = await Task.WhenAll(
+            builder.BuildAsync(FunctionAsset.For(AssetKind.DotnetProject, Source, "x86_64", nativeAot: true), CancellationToken.None),
+            builder.BuildAsync(FunctionAsset.For(AssetKind.DotnetProject, Source, "arm64", nativeAot: true), CancellationToken.None));
+
+        Assert.Equal(2, commands.Count);
+        Assert.False(overlapped, "two dotnet publish commands ran at once");
+        Assert.NotEqual(built[0].ZipPath, built[1].ZipPath);
+    }
+
+    [Fact]
     public async Task CachedZip_IsNotPublishedAgain()
     {
         var asset = FunctionAsset.For(AssetKind.DotnetProject, Source, "x86_64", nativeAot: true);
