@@ -7,8 +7,11 @@ using Stelvio.Lambda.Tests.Support;
 // Builds the example's C# functions (examples/Orders/functions/Orders) with Stelvio's AssetBuilder, with and
 // without Native AOT, and times the bootstrap from process start to its first GET /next (init done) and to its
 // first response (first invocation done) against a fake Runtime API on loopback.
-// Usage: dotnet run -c Release --project bench/Stelvio.Lambda.Startup -- [runs=15]
-var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+// With --extra it also publishes variants that the project could opt into (not what AssetBuilder does by default)
+// directly with dotnet publish, zipped with ZipFile for an approximate size.
+// Usage: dotnet run -c Release --project bench/Stelvio.Lambda.Startup -- [runs=15] [--extra]
+var runs = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 15;
+var extra = args.Contains("--extra");
 var root = FindRepositoryRoot();
 var source = Path.Combine(root, "examples", "Orders", "functions", "Orders");
 var builder = new AssetBuilder(AssetBuilder.CacheDirectoryFor(Path.Combine(root, "examples", "Orders")));
@@ -30,28 +33,71 @@ foreach (var aot in new[] { true, false })
     }
 
     ZipFile.ExtractToDirectory(built.ZipPath, extracted);
-    var unzipped = Directory.EnumerateFiles(extracted, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-    var files = Directory.EnumerateFiles(extracted, "*", SearchOption.AllDirectories).Count();
-
-    // One warm-up run so that the page cache holds the files, as on a warm Lambda host.
-    await StartOnceAsync(extracted);
-    var samples = new List<Sample>();
-    for (var i = 0; i < runs; i++)
-    {
-        samples.Add(await StartOnceAsync(extracted));
-    }
-
-    results.Add(
-        $"| {Label(aot)} | {Mb(built.Size)} | {Mb(unzipped)} ({files} files) | {Median(samples.Select(s => s.Init))} ({Min(samples.Select(s => s.Init))}–{Max(samples.Select(s => s.Init))}) " +
-        $"| {Median(samples.Select(s => s.FirstResponse))} ({Min(samples.Select(s => s.FirstResponse))}–{Max(samples.Select(s => s.FirstResponse))}) | {samples.Select(s => s.PeakRssKb).Order().ElementAt(samples.Count / 2) / 1024.0:F1} MB |");
+    results.Add(await MeasureAsync(Label(aot), built.Size, extracted, runs));
     Directory.Delete(extracted, recursive: true);
 }
 
+if (extra)
+{
+    foreach (var (label, properties) in new (string, string[])[]
+    {
+        ("Native AOT, OptimizationPreference=Size", ["-p:PublishAot=true", "-p:OptimizationPreference=Size"]),
+        ("JIT, ReadyToRun", ["-p:PublishAot=false", "-p:PublishReadyToRun=true"]),
+        ("JIT, ReadyToRun + trimmed", ["-p:PublishAot=false", "-p:PublishReadyToRun=true", "-p:PublishTrimmed=true"]),
+    })
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "stelvio-startup-" + Guid.NewGuid().ToString("N"));
+        var publish = new ProcessStartInfo("dotnet", ["publish", source, "-c", "Release", "-r", "linux-x64", "--self-contained", "-o", folder, "-nodeReuse:false", .. properties])
+        {
+            RedirectStandardOutput = true,
+        };
+        var watch = Stopwatch.StartNew();
+        using (var process = Process.Start(publish)!)
+        {
+            var log = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException(log);
+            }
+        }
+
+        foreach (var symbols in Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".pdb", StringComparison.Ordinal) || f.EndsWith(".dbg", StringComparison.Ordinal)))
+        {
+            File.Delete(symbols);
+        }
+
+        Console.WriteLine($"{label}: published in {watch.Elapsed.TotalSeconds:F1} s");
+        var zip = folder + ".zip";
+        ZipFile.CreateFromDirectory(folder, zip, CompressionLevel.Optimal, includeBaseDirectory: false);
+        results.Add(await MeasureAsync(label, new FileInfo(zip).Length, folder, runs));
+        File.Delete(zip);
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
 Console.WriteLine();
-Console.WriteLine("| variant | zip | unzipped | start → first GET /next, ms median (min–max) | start → first response, ms median (min–max) | peak RSS |");
-Console.WriteLine("|---|---|---|---|---|---|");
+Console.WriteLine("| variant | zip | unzipped | start → first GET /next, ms median (min–max) | start → first response, ms median (min–max) | CPU to first response, ms median | peak RSS |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);
 return 0;
+
+static async Task<string> MeasureAsync(string label, long zipSize, string folder, int runs)
+{
+    var unzipped = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+    var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+
+    // One warm-up run so that the page cache holds the files, as on a warm Lambda host.
+    await StartOnceAsync(folder);
+    var samples = new List<Sample>();
+    for (var i = 0; i < runs; i++)
+    {
+        samples.Add(await StartOnceAsync(folder));
+    }
+
+    return $"| {label} | {Mb(zipSize)} | {Mb(unzipped)} ({files} files) | {Median(samples.Select(s => s.Init))} ({Min(samples.Select(s => s.Init))}–{Max(samples.Select(s => s.Init))}) " +
+        $"| {Median(samples.Select(s => s.FirstResponse))} ({Min(samples.Select(s => s.FirstResponse))}–{Max(samples.Select(s => s.FirstResponse))}) | {Median(samples.Select(s => s.Cpu))} | {samples.Select(s => s.PeakRssKb).Order().ElementAt(samples.Count / 2) / 1024.0:F1} MB |";
+}
 
 static async Task<Sample> StartOnceAsync(string folder)
 {
@@ -84,9 +130,30 @@ static async Task<Sample> StartOnceAsync(string folder)
     }
 
     var rss = PeakRssKb(process.Id);
+    var cpu = CpuTime(process.Id);
     process.Kill();
     await process.WaitForExitAsync();
-    return new Sample(Stopwatch.GetElapsedTime(start, initDone), Stopwatch.GetElapsedTime(start, responded), rss);
+    return new Sample(Stopwatch.GetElapsedTime(start, initDone), Stopwatch.GetElapsedTime(start, responded), rss, cpu);
+}
+
+// CPU time the process has used so far, over all its threads (the first field of /proc/{pid}/task/*/schedstat,
+// in nanoseconds): less disturbed than wall time by other load on the machine.
+static TimeSpan CpuTime(int pid)
+{
+    long nanoseconds = 0;
+    foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+    {
+        try
+        {
+            nanoseconds += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            // The thread ended meanwhile.
+        }
+    }
+
+    return TimeSpan.FromTicks(nanoseconds / 100);
 }
 
 static long PeakRssKb(int pid)
@@ -118,7 +185,7 @@ static string Min(IEnumerable<TimeSpan> values) => $"{values.Min().TotalMillisec
 
 static string Max(IEnumerable<TimeSpan> values) => $"{values.Max().TotalMilliseconds:F0}";
 
-internal sealed record Sample(TimeSpan Init, TimeSpan FirstResponse, long PeakRssKb);
+internal sealed record Sample(TimeSpan Init, TimeSpan FirstResponse, long PeakRssKb, TimeSpan Cpu);
 
 internal static partial class Program
 {
