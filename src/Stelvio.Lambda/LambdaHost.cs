@@ -1,0 +1,56 @@
+using Stelvio.Lambda.Bootstrap;
+using Stelvio.Lambda.Client;
+using Stelvio.Lambda.Context;
+using Stelvio.Lambda.Handlers;
+
+namespace Stelvio.Lambda;
+
+/// <summary>
+/// The entry point of a C# Lambda function on the <c>provided.al2023</c> custom runtime: the program is
+/// published as an executable named <c>bootstrap</c>, which Lambda starts with <c>AWS_LAMBDA_RUNTIME_API</c>
+/// and <c>_HANDLER</c> set. One binary can hold several handlers; <c>_HANDLER</c> picks one.
+/// </summary>
+/// <example>
+/// Program.cs of a function project:
+/// <code>
+/// using Stelvio.Lambda;
+///
+/// return await LambdaHost.RunAsync(h => h
+///     .Add(OrderHandlers.ProcessChanges)
+///     .Add(InventoryHandlers.UpdateStock));
+/// </code>
+/// </example>
+public static class LambdaHost
+{
+    /// <summary>
+    /// Registers the handlers, picks the one <c>_HANDLER</c> names and serves invocations until
+    /// <paramref name="cancellationToken"/> fires. Returns the process exit code: 1 when init failed (the
+    /// error is reported to Lambda, which shows it in the function's log and to the caller).
+    /// </summary>
+    public static Task<int> RunAsync(Action<HandlerRegistry> configure, CancellationToken cancellationToken = default) =>
+        RunAsync(configure, new SystemEnvironmentVariables(), Console.Out, Console.Error, TimeProvider.System, cancellationToken);
+
+    internal static async Task<int> RunAsync(Action<HandlerRegistry> configure, IEnvironmentVariables environment, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var runtimeApi = environment.Get("AWS_LAMBDA_RUNTIME_API");
+        if (string.IsNullOrWhiteSpace(runtimeApi))
+        {
+            await stderr.WriteLineAsync(
+                "AWS_LAMBDA_RUNTIME_API is not set. This program is the bootstrap of a Lambda function: Lambda (or Stelvio's local cloud) " +
+                "runs it with AWS_LAMBDA_RUNTIME_API=host:port and _HANDLER=Type.Method.").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var client = new RuntimeApiClient(runtimeApi);
+        try
+        {
+            return await new LambdaBootstrap(client, configure, environment, stdout, stderr, time).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RuntimeApiException or HttpRequestException)
+        {
+            await stderr.WriteLineAsync($"The Lambda Runtime API at {runtimeApi} failed: {exception.Message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Stelvio.Lambda.Tests.Handlers;
+using Stelvio.Lambda.Tests.Support;
+
+namespace Stelvio.Lambda.Tests.Bootstrap;
+
+public class InitTests
+{
+    [Fact]
+    public async Task UnknownHandler_ReportsAnInitErrorListingTheRegisteredHandlers()
+    {
+        await using var harness = await BootstrapHarness.StartAsync(h => h.Add(Sample.Process).Add(Sample.Report), "Sample.Missing");
+
+        var exitCode = await harness.Bootstrap.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        var error = await harness.Api.InitError.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("Runtime.HandlerNotFound", error.ErrorTypeHeader);
+        using var body = JsonDocument.Parse(error.Body);
+        Assert.Equal("Runtime.HandlerNotFound", body.RootElement.GetProperty("errorType").GetString());
+        Assert.Equal(
+            "_HANDLER 'Sample.Missing' matches no registered handler. Registered handlers: Sample.Process, Sample.Report. Register it (h.Add(Sample.Missing)) or fix the function's Handler setting.",
+            body.RootElement.GetProperty("errorMessage").GetString());
+        Assert.Contains("\t\tERROR\tInit failed: Runtime.HandlerNotFound: _HANDLER 'Sample.Missing'", harness.Stderr.ToString());
+    }
+
+    [Fact]
+    public async Task MissingHandlerSetting_ReportsAnInitError()
+    {
+        await using var harness = await BootstrapHarness.StartAsync(h => h.Add(Sample.Process), handler: null);
+
+        Assert.False(await harness.Bootstrap.InitializeAsync(CancellationToken.None));
+
+        var error = await harness.Api.InitError.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("_HANDLER is not set", error.Body);
+    }
+
+    [Fact]
+    public async Task RegistrationThatThrows_ReportsTheExceptionAsAnInitError()
+    {
+        await using var harness = await BootstrapHarness.StartAsync(h => h.Add(Sample.Process).Add(Sample.Process), "Sample.Process");
+
+        Assert.False(await harness.Bootstrap.InitializeAsync(CancellationToken.None));
+
+        var error = await harness.Api.InitError.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("System.ArgumentException", error.ErrorTypeHeader);
+        Assert.Contains("Handler 'Sample.Process' is registered twice.", error.Body);
+    }
+
+    [Fact]
+    public async Task LambdaHost_WithoutRuntimeApi_ExplainsItIsABootstrapAndFails()
+    {
+        var stderr = new StringWriter();
+
+        var exitCode = await LambdaHost.RunAsync(h => h.Add(Sample.Process), new TestEnvironment([]), new StringWriter(), stderr, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("AWS_LAMBDA_RUNTIME_API is not set. This program is the bootstrap of a Lambda function", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task LambdaHost_ServesFromTheRuntimeApiInTheEnvironment()
+    {
+        await using var api = await FakeRuntimeApi.StartAsync();
+        var environment = new TestEnvironment(new() { ["AWS_LAMBDA_RUNTIME_API"] = api.Address, ["_HANDLER"] = "Sample.Report" });
+        using var stop = new CancellationTokenSource();
+
+        var run = LambdaHost.RunAsync(h => h.Add(Sample.Process).Add(Sample.Report), environment, new StringWriter(), new StringWriter(), TimeProvider.System, stop.Token);
+        var outcome = await api.OutcomeAsync(api.Enqueue(Fixtures.Read("dynamodb-insert.json")));
+        await stop.CancelAsync();
+
+        Assert.Equal("""{"batchItemFailures":[]}""", outcome.Body);
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+}
