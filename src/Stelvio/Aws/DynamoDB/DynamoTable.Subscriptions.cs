@@ -63,6 +63,12 @@ public sealed partial class DynamoTable
         }
 
         var functionName = $"{ComponentName}-{name}";
+        if (App.Components.FirstOrDefault(c => c.ComponentName == functionName) is { } taken)
+        {
+            throw new StelvioConfigException(Display, at,
+                $"the subscription's function would be named '{functionName}', which {taken.Display} already uses. Rename the subscription or that component.");
+        }
+
         var configErrors = new ConfigErrors($"Function '{functionName}'");
         var config = FunctionConfigDictionary.Read(configErrors, function ?? new FunctionConfig());
         configErrors.ThrowIfAny();

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -35,7 +36,7 @@ public sealed class StreamFilter
     /// <summary>Longest pattern Lambda accepts, in characters.</summary>
     public const int MaxPatternLength = 4096;
 
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly JsonObject pattern;
 
     private StreamFilter(JsonObject pattern) => this.pattern = pattern;
