@@ -138,6 +138,14 @@ public sealed class LinkTests
         Assert.Equal("Link 'payments': Properties: the property name '_' needs at least one letter or digit: it names an environment variable.", error.Message);
     }
 
+    [Fact]
+    public void Link_WithNullPermission_IsRefused()
+    {
+        var error = Assert.Throws<StelvioConfigException>(() => new Link("payments", permissions: [Invoke, null!]));
+
+        Assert.Equal("Link 'payments': Permissions: holds a null permission.", error.Message);
+    }
+
     [Theory]
     [InlineData(new string[0], new[] { "arn:aws:s3:::bucket" }, "has no actions. Give at least one IAM action, such as \"dynamodb:GetItem\".")]
     [InlineData(new[] { "GetItem" }, new[] { "arn:aws:s3:::bucket" }, "the action 'GetItem' is not an IAM action. Write it as \"service:Action\", such as \"dynamodb:GetItem\" or \"s3:*\".")]

@@ -210,4 +210,56 @@ public sealed class SubscriptionOptionsTests
             ],
             error.Errors.Select(e => e.ToString()));
     }
+
+    [Fact]
+    public void Filters_HoldingNull_AreRefused()
+    {
+        var error = AppSynth.Error(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new() { Filters = { null! } }));
+
+        Assert.Equal("DynamoTable 'orders': Subscribe(\"ship\").options.Filters: holds null. List StreamFilter objects.", error.Message);
+    }
+
+    [Fact]
+    public void Filter_LongerThanLambdaAccepts_IsRefused()
+    {
+        var values = Enumerable.Range(0, 500).Select(i => $"status-{i:D3}").ToArray();
+        var filter = StreamFilter.ForAllEvents().WhereNewImage("status", FieldType.String, values);
+
+        var error = AppSynth.Error(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new() { Filters = { filter } }));
+
+        Assert.Equal($"DynamoTable 'orders': Subscribe(\"ship\").options.Filters[0]: the pattern has {filter.Pattern.Length} characters; Lambda accepts at most 4096.", error.Message);
+    }
+
+    [Fact]
+    public void Filter_OnAnImageTheStreamDoesNotRecord_IsWarnedAbout()
+    {
+        var template = AppSynth.Template(app =>
+        {
+            var orders = new DynamoTable("orders", new() { Fields = { ["customer_id"] = "string" }, PartitionKey = "customer_id", Stream = "keys-only" });
+            orders.Subscribe("ship", Handler, options: new()
+            {
+                Filters =
+                {
+                    StreamFilter.ForAllEvents().WhereKey("customer_id", FieldType.String, "c-1"),
+                    StreamFilter.Raw("""{"dynamodb":{"OldImage":{"status":{"S":["paid"]}}}}"""),
+                },
+            });
+        });
+
+        var warning = Assert.Single(template.Warnings);
+        Assert.Equal(
+            "DynamoTable 'orders': Subscribe(\"ship\").options.Filters[1] matches on OldImage, but the table's stream (KEYS_ONLY) records no old images, so the filter never matches. Set Stream = \"new-and-old-images\", or filter on Keys.",
+            warning.ToString());
+    }
+
+    [Fact]
+    public void Filter_OnImagesTheStreamRecords_RaisesNoWarning()
+    {
+        var template = AppSynth.Template(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new()
+        {
+            Filters = { StreamFilter.ForAllEvents().WhereNewImage("status", FieldType.String, "paid").WhereOldImage("status", FieldType.String, "new") },
+        }));
+
+        Assert.Empty(template.Warnings);
+    }
 }

@@ -73,10 +73,6 @@ public sealed class DynamoSubscription : IFunctionTrigger
         return this;
     }
 
-    void IFunctionTrigger.Validate(Function function, List<ConfigError> errors)
-    {
-    }
-
     void IFunctionTrigger.Synthesize(SynthContext context, Function function, string? policyLogicalId)
     {
         // The table's own escape hatches may rewrite it, but not take away the stream this mapping reads.
@@ -88,6 +84,7 @@ public sealed class DynamoSubscription : IFunctionTrigger
                 "a property override removed the table's StreamSpecification, but this subscription reads the stream. Keep the stream, or remove the subscription.");
         }
 
+        WarnAboutImagesTheStreamLacks(context);
         var mapping = context.Add(function, MappingLogicalId, CfnEventSourceMapping.Type, new CfnEventSourceMapping
         {
             EventSourceArn = Table.StreamArn!.ToCloudFormation(),
@@ -112,6 +109,28 @@ public sealed class DynamoSubscription : IFunctionTrigger
         }
 
         mappingOverrides.ApplyTo(mapping);
+    }
+
+    private void WarnAboutImagesTheStreamLacks(SynthContext context)
+    {
+        var view = Table.Stream;
+        for (var i = 0; i < Options.Filters.Count; i++)
+        {
+            foreach (var image in Options.Filters[i].Images)
+            {
+                var lacking = image switch
+                {
+                    "NewImage" => view is StreamView.KeysOnly or StreamView.OldImage,
+                    "OldImage" => view is StreamView.KeysOnly or StreamView.NewImage,
+                    _ => false,
+                };
+                if (lacking)
+                {
+                    context.Warn(Table, $"Subscribe(\"{Name}\").options.Filters[{i}] matches on {image}, but the table's stream ({StreamSetting.ToViewType(view!.Value)}) " +
+                        $"records no {(image == "NewImage" ? "new" : "old")} images, so the filter never matches. Set Stream = \"new-and-old-images\", or filter on Keys.");
+                }
+            }
+        }
     }
 
     public override string ToString() => $"Subscription '{Name}' of {Table.Display}";

@@ -47,6 +47,11 @@ public sealed class StreamFilter
     /// <summary>Whether the pattern has no condition (it would let every record through).</summary>
     internal bool IsEmpty => pattern.Count == 0;
 
+    /// <summary>The item images the pattern matches on: <c>NewImage</c>, <c>OldImage</c>.</summary>
+    internal IEnumerable<string> Images => pattern["dynamodb"] is JsonObject dynamodb
+        ? dynamodb.Select(p => p.Key).Where(k => k is "NewImage" or "OldImage")
+        : [];
+
     /// <summary>A raw filter pattern (a JSON object), as in Lambda's event filtering documentation.</summary>
     public static StreamFilter Raw(string pattern)
     {

@@ -195,10 +195,6 @@ public sealed partial class Function : Component, ILinkable
 
         LinkVariables(resolvedLinks, (property, message) => errors.Add(new ConfigError(Display, property, message)));
         CheckCycle(errors);
-        foreach (var trigger in triggers)
-        {
-            trigger.Validate(this, errors);
-        }
     }
 
     internal override void Synthesize(SynthContext context)

@@ -8,9 +8,6 @@ internal interface IFunctionTrigger
     /// <summary>What the function's role needs so that the trigger can invoke it; first in its policy.</summary>
     IReadOnlyList<AwsPermission> Permissions { get; }
 
-    /// <summary>Checks made once the app is declared.</summary>
-    void Validate(Function function, List<ConfigError> errors);
-
     /// <summary>Adds the trigger's resources, after the function's; <paramref name="policyLogicalId"/> is the function's policy, if it has one.</summary>
     void Synthesize(SynthContext context, Function function, string? policyLogicalId);
 }

@@ -209,6 +209,43 @@ public sealed class FunctionTests
         Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"native_aot\"]: must be true or false, not \"yes\".");
     }
 
+    public static TheoryData<string, object?, string> WrongDictionaryValues => new()
+    {
+        { "runtime", 3.12, "must be a runtime such as \"python3.12\" (a string), not 3.12 (Double)." },
+        { "description", 42, "must be text (a string), not 42 (Int32)." },
+        { "architecture", "sparc", "must be \"x86_64\" or \"arm64\" (or LambdaArchitecture), not \"sparc\"." },
+        { "links", "users", "must be a list of tables, functions or links, not \"users\"." },
+        { "environment", "A=1", "must be a dictionary of variable names to values, not \"A=1\"." },
+        { "tags", new[] { "team" }, "must be a dictionary of tag names to values, not System.String[] (String[])." },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongDictionaryValues))]
+    public void Function_DictionaryValueOfTheWrongType_IsRefusedNamingTheKey(string key, object? value, string message)
+    {
+        var error = AppSynth.Error(app => new Function("worker", new Dictionary<string, object?> { ["handler"] = "functions/Orders::OrderHandlers.ProcessChanges", [key] = value }));
+
+        Assert.Equal($"Function 'worker': [\"{key}\"]: {message}", error.Message);
+    }
+
+    [Fact]
+    public void Function_DictionaryEnvironmentAndTagValuesOfTheWrongType_AreRefusedNamingTheEntry()
+    {
+        var error = AppSynth.Error(app => new Function("worker", new Dictionary<string, object?>
+        {
+            ["handler"] = "functions/Orders::OrderHandlers.ProcessChanges",
+            ["environment"] = new Dictionary<string, object?> { ["PORT"] = 8080 },
+            ["tags"] = new Dictionary<string, object?> { ["team"] = null },
+        }));
+
+        Assert.Equal(
+            [
+                "Function 'worker': [\"environment\"][\"PORT\"]: must be a string or a deferred value such as orders.Name, not 8080 (Int32).",
+                "Function 'worker': [\"tags\"][\"team\"]: must be a string, not null.",
+            ],
+            error.Errors.Select(e => e.ToString()));
+    }
+
     [Theory]
     [InlineData(128, 1)]
     [InlineData(10_240, 900)]
