@@ -20,7 +20,7 @@ namespace Stelvio.Links;
 /// new Function("report", new() { Handler = "functions/Reports::Reports.Run", Links = [payments, readOrders] });
 /// </code>
 /// </example>
-public sealed class Link : ILinkable
+public sealed class Link : ILinkable, IEquatable<Link>
 {
     /// <summary>Creates a link.</summary>
     /// <param name="name">The link's name; it starts the names of its environment variables (<c>STLV_{NAME}_…</c>).</param>
@@ -129,6 +129,18 @@ public sealed class Link : ILinkable
 
     /// <summary>The same link, made for <paramref name="component"/>.</summary>
     internal Link WithComponent(Component component) => new(Name, Properties, Permissions, component);
+
+    /// <summary>Links are equal when name, component, properties (in order) and permissions (in order) are.</summary>
+    public bool Equals(Link? other) =>
+        other is not null &&
+        Name == other.Name &&
+        Component == other.Component &&
+        Properties.SequenceEqual(other.Properties) &&
+        Permissions.SequenceEqual(other.Permissions);
+
+    public override bool Equals(object? obj) => Equals(obj as Link);
+
+    public override int GetHashCode() => HashCode.Combine(Name, Component, Properties.Count, Permissions.Count);
 
     public override string ToString() => $"Link '{Name}' ({Properties.Count} properties, {Permissions.Count} permissions)";
 

@@ -110,6 +110,15 @@ public sealed class LinkTests
     }
 
     [Fact]
+    public void Links_WithTheSameContent_AreEqual()
+    {
+        Assert.Equal(Payments(), Payments());
+        Assert.NotEqual(Payments(), Payments().WithName("billing"));
+        Assert.NotEqual(Payments(), Payments().AddPermissions(Publish));
+        Assert.NotEqual(Payments(), Payments().AddProperties(new Dictionary<string, LinkValue> { ["mode"] = "test" }));
+    }
+
+    [Fact]
     public void WithName_RenamesTheLinkAndKeepsItsComponent()
     {
         DynamoTable? users = null;

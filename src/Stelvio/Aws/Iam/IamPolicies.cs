@@ -10,6 +10,9 @@ public static class IamPolicies
     /// <summary>The policy language version every document declares.</summary>
     public const string Version = "2012-10-17";
 
+    /// <summary>Longest name of an inline policy.</summary>
+    public const int PolicyNameMax = 128;
+
     /// <summary>
     /// The AWS managed policy every function role gets: writing its logs to CloudWatch Logs
     /// (<c>arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole</c>).

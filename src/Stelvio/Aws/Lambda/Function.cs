@@ -217,7 +217,7 @@ public sealed partial class Function : Component, ILinkable
             policy = PolicyLogicalId;
             context.Add(this, PolicyLogicalId, CfnPolicy.Type, new CfnPolicy
             {
-                PolicyName = PolicyLogicalId,
+                PolicyName = NameRules.Shorten(PolicyLogicalId, IamPolicies.PolicyNameMax),
                 PolicyDocument = IamPolicies.Document(permissions),
                 Roles = [Deferred.Ref(RoleLogicalId).ToCloudFormation()],
             }.Render());
@@ -246,8 +246,8 @@ public sealed partial class Function : Component, ILinkable
 
         functionOverrides.ApplyTo(function);
 
+        // Only the name: a stack has room for 200 outputs, and the ARN follows from it.
         context.Template.AddOutput(LogicalId + "Name", Name.ToCloudFormation(), $"Name of {Display}");
-        context.Template.AddOutput(LogicalId + "Arn", Arn.ToCloudFormation(), $"ARN of {Display}");
 
         foreach (var trigger in triggers)
         {

@@ -359,10 +359,18 @@ public sealed class FunctionTests
     }
 
     [Fact]
-    public void Function_WithLongName_GetsAPhysicalNameShortenedTo64Characters()
+    public void Function_WithLongName_GetsPhysicalAndPolicyNamesShortenedToTheirLimits()
     {
-        var name = "process-" + new string('x', 70);
-        var template = AppSynth.Template(app => new Function(name, new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges" }));
+        var name = "process-" + new string('x', 120);
+        var template = AppSynth.Template(app =>
+        {
+            var users = GuideTables.Users();
+            new Function(name, new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [users] });
+        });
+
+        var policyName = template.OnlyProperties("AWS::IAM::Policy")["PolicyName"]!.GetValue<string>();
+        Assert.Equal(128, policyName.Length);
+        Assert.Matches("^ProcessXxx+-[0-9a-f]{8}$", policyName);
 
         var physical = template.OnlyProperties("AWS::Lambda::Function")["FunctionName"]!.GetValue<string>();
         Assert.Equal(64, physical.Length);
@@ -391,12 +399,12 @@ public sealed class FunctionTests
     }
 
     [Fact]
-    public void Function_DeclaresNameAndArnOutputs()
+    public void Function_DeclaresItsNameAsOnlyOutput()
     {
         var template = AppSynth.Template(app => new Function("worker", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges" }));
 
         template.HasOutput("WorkerFunctionName", Cfn.Ref("WorkerFunction"));
-        template.HasOutput("WorkerFunctionArn", Cfn.GetAtt("WorkerFunction", "Arn"));
+        Assert.Equal(["WorkerFunctionName"], template.Outputs.Select(o => o.Key));
     }
 
     [Fact]
