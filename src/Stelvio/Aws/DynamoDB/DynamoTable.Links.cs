@@ -6,7 +6,7 @@ public sealed partial class DynamoTable : ILinkable
 {
     /// <summary>
     /// The link a function gets with <c>Links = [table]</c>, unless the app overrides it
-    /// (<see cref="StelvioApp.OverrideLink"/>): <see cref="DefaultLink"/>.
+    /// (<see cref="StelvioApp.OverrideLink{T}"/>): <see cref="DefaultLink"/>.
     /// </summary>
     public Link Link() => App.LinkFor(this, DefaultLink);
 
