@@ -1,7 +1,9 @@
 using Stelvio;
 using Stelvio.Aws.DynamoDB;
+using Stelvio.Aws.Lambda;
 
-// The guide's orders app: one table with a local and a global index and a stream.
+// The guide's orders app: the orders table with both indexes and a stream, two functions subscribed to
+// its stream, and a users table linked to a function. The C# handlers live in functions/Orders.
 return await StelvioApp.RunAsync(args, "shop", app =>
 {
     var orders = new DynamoTable("orders", new()
@@ -19,4 +21,16 @@ return await StelvioApp.RunAsync(args, "shop", app =>
         GlobalIndexes = { ["status-total-index"] = new GlobalIndex("status", "total") { Projections = "all" } },
         Stream = StreamView.NewAndOldImages,
     });
+
+    // Stream subscriptions: each is a function named orders-{name} that can read the stream (and only the stream).
+    orders.Subscribe("process-orders", "functions/Orders::OrderHandlers.ProcessChanges");
+    orders.Subscribe("update-inventory", "functions/Orders::InventoryHandlers.UpdateStock");
+
+    // Linking: process-user gets read/write access to users and its name and ARN as STLV_USERS_TABLE_NAME/_ARN.
+    var users = new DynamoTable("users", new()
+    {
+        Fields = { ["user_id"] = "string" },
+        PartitionKey = "user_id",
+    });
+    new Function("process-user", new() { Handler = "functions/Orders::UserHandlers.Handle", Links = [users] });
 });

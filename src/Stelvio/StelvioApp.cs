@@ -20,7 +20,7 @@ namespace Stelvio;
 /// });
 /// </code>
 /// </example>
-public sealed class StelvioApp
+public sealed partial class StelvioApp
 {
     private static readonly AsyncLocal<StelvioApp?> CurrentApp = new();
     private readonly List<Component> components = [];

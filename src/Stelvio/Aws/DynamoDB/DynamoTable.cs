@@ -21,7 +21,7 @@ namespace Stelvio.Aws.DynamoDB;
 /// });
 /// </code>
 /// </example>
-public sealed class DynamoTable : Component
+public sealed partial class DynamoTable : Component
 {
     private readonly PropertyOverrides overrides = new();
 

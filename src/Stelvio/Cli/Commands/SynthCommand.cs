@@ -24,7 +24,13 @@ public sealed class SynthCommand(AppDefinition definition, IAnsiConsole console)
             var path = Path.GetFullPath(Path.Combine(settings.Output, $"{result.StackName}.template.json"));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, result.TemplateBytes);
+            var generated = GeneratedFileWriter.Write(result.GeneratedFiles);
             SynthSummary.Write(console, result, path);
+            foreach (var file in generated)
+            {
+                console.MarkupLine("Generated [green]" + Markup.Escape(file) + "[/]");
+            }
+
             return 0;
         });
     }

@@ -1,0 +1,287 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Stelvio.Assets;
+using Stelvio.Aws.Iam;
+using Stelvio.CloudFormation;
+using Stelvio.CloudFormation.Resources;
+using Stelvio.Links;
+using Stelvio.Naming;
+
+namespace Stelvio.Aws.Lambda;
+
+/// <summary>
+/// A Lambda function: its code (see <see cref="FunctionConfig.Handler"/> for the handler grammar), an IAM role of
+/// its own (trusting <c>lambda.amazonaws.com</c>, with <c>AWSLambdaBasicExecutionRole</c> for its logs) and a
+/// policy holding the statements of its links, in link order. Its physical name is <c>{app}-{stage}-{name}</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// var users = new DynamoTable("users", new() { Fields = { ["user_id"] = "string" }, PartitionKey = "user_id" });
+/// new Function("process-user", new()
+/// {
+///     Handler = "functions/Orders::UserHandlers.Handler",
+///     Links = [users],   // table and index access, STLV_USERS_TABLE_NAME and STLV_USERS_TABLE_ARN
+///     Memory = 512,
+///     Timeout = 60,
+/// });
+/// </code>
+/// </example>
+public sealed partial class Function : Component, ILinkable
+{
+    /// <summary>The name C# handlers' typed access file gets in their project folder.</summary>
+    public const string ResourcesFileName = "StelvioResources.g.cs";
+
+    private static readonly HashSet<string> ReservedVariables = new(StringComparer.Ordinal)
+    {
+        "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
+        "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_LAMBDA_RUNTIME_API", "AWS_REGION", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+        "LAMBDA_RUNTIME_DIR", "LAMBDA_TASK_ROOT",
+    };
+
+    private readonly PropertyOverrides functionOverrides = new();
+    private readonly PropertyOverrides roleOverrides = new();
+    private readonly List<IFunctionTrigger> triggers = [];
+    private IReadOnlyList<Link> resolvedLinks = [];
+
+    /// <summary>Declares a function. Settings are checked here; the handler's folder and the links at synth.</summary>
+    public Function(string name, FunctionConfig config)
+        : base("Function", name)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var errors = new ConfigErrors(Display);
+        Config = FunctionConfigDictionary.Read(errors, config);
+        Runtime = Config.Runtime ?? LambdaRuntimes.Dotnet;
+        var python = LambdaRuntimes.IsPython(Runtime);
+        if (Runtime != LambdaRuntimes.Dotnet && !python)
+        {
+            errors.Add("Runtime", $"'{Runtime}' is not supported. Use {LambdaRuntimes.Accepted}." +
+                (Runtime.StartsWith("dotnet", StringComparison.Ordinal) ? " C# functions run as self-contained executables on provided.al2023: leave Runtime out." : ""));
+        }
+        else
+        {
+            Handler = FunctionHandler.Parse(errors, Config.Handler, python)!;
+        }
+
+        Memory = Config.Memory ?? FunctionConfig.DefaultMemory;
+        if (Memory is < FunctionConfig.MinMemory or > FunctionConfig.MaxMemory)
+        {
+            errors.Add("Memory", $"{Memory} MB is out of range; Lambda accepts {FunctionConfig.MinMemory} to {FunctionConfig.MaxMemory:N0} MB.");
+        }
+
+        Timeout = Config.Timeout ?? FunctionConfig.DefaultTimeout;
+        if (Timeout is < 1 or > FunctionConfig.MaxTimeout)
+        {
+            errors.Add("Timeout", $"{Timeout} seconds is out of range; Lambda accepts 1 to {FunctionConfig.MaxTimeout} seconds (15 minutes).");
+        }
+
+        Architecture = Config.Architecture ?? LambdaArchitecture.X86_64;
+        if (python && Config.NativeAot == true)
+        {
+            errors.Add("NativeAot", "applies to C# functions only; Python code is deployed as it is. Remove NativeAot.");
+        }
+
+        CheckEnvironment(errors, Config.Environment);
+        if (Config.Links is null || Config.Links.Any(l => l is null))
+        {
+            errors.Add("Links", "holds null. List tables, functions or Link objects.");
+        }
+
+        errors.ThrowIfAny();
+
+        PhysicalName = App.PhysicalName(name, NameRules.FunctionNameMax);
+        LogicalId = LogicalIdPrefix + "Function";
+        RoleLogicalId = LogicalIdPrefix + "Role";
+        PolicyLogicalId = LogicalIdPrefix + "Policy";
+        Name = Deferred.Ref(LogicalId);
+        Arn = Deferred.GetAtt(LogicalId, "Arn");
+    }
+
+    /// <summary>The configuration in force (a dictionary configuration, read).</summary>
+    public FunctionConfig Config { get; }
+
+    /// <summary>The function's name in AWS: <c>{app}-{stage}-{name}</c>, shortened with a hash past 64 characters.</summary>
+    public string PhysicalName { get; }
+
+    /// <summary>The logical ID of the function in the template.</summary>
+    public string LogicalId { get; }
+
+    /// <summary>The logical ID of the function's role.</summary>
+    public string RoleLogicalId { get; }
+
+    /// <summary>The logical ID of the function's policy (written only when the function has permissions).</summary>
+    public string PolicyLogicalId { get; }
+
+    /// <summary>The deployed function's name (<c>Ref</c>).</summary>
+    public Deferred<string> Name { get; }
+
+    /// <summary>The deployed function's ARN (<c>Fn::GetAtt Arn</c>).</summary>
+    public Deferred<string> Arn { get; }
+
+    /// <summary>The Lambda runtime: <c>provided.al2023</c> for C#, or the Python runtime given.</summary>
+    public string Runtime { get; }
+
+    /// <summary>Memory in MB.</summary>
+    public int Memory { get; }
+
+    /// <summary>Timeout in seconds.</summary>
+    public int Timeout { get; }
+
+    /// <summary>The processor.</summary>
+    public LambdaArchitecture Architecture { get; }
+
+    /// <summary>The links in force at the last synth, in order (the app's overrides applied).</summary>
+    public IReadOnlyList<Link> ResolvedLinks => resolvedLinks;
+
+    internal FunctionHandler Handler { get; } = null!;
+
+    /// <summary>Escape hatch: sets a raw CloudFormation property of the function resource by dotted path (<c>"TracingConfig.Mode"</c>).</summary>
+    public Function AddPropertyOverride(string path, object? value)
+    {
+        functionOverrides.Set(path, value);
+        return this;
+    }
+
+    /// <summary>Escape hatch: removes a property Stelvio wrote to the function resource.</summary>
+    public Function RemovePropertyOverride(string path)
+    {
+        functionOverrides.Remove(path);
+        return this;
+    }
+
+    /// <summary>Escape hatch: sets a raw CloudFormation property of the function's role by dotted path (<c>"MaxSessionDuration"</c>).</summary>
+    public Function AddRolePropertyOverride(string path, object? value)
+    {
+        roleOverrides.Set(path, value);
+        return this;
+    }
+
+    /// <summary>Escape hatch: removes a property Stelvio wrote to the function's role.</summary>
+    public Function RemoveRolePropertyOverride(string path)
+    {
+        roleOverrides.Remove(path);
+        return this;
+    }
+
+    internal void AddTrigger(IFunctionTrigger trigger) => triggers.Add(trigger);
+
+    internal override void Validate(List<ConfigError> errors)
+    {
+        Handler.CheckOnDisk(App.ProjectDirectory, message => errors.Add(new ConfigError(Display, "Handler", message)));
+        resolvedLinks = ResolveLinks(errors);
+        foreach (var link in resolvedLinks)
+        {
+            if (link.Component is { } component && component.App != App)
+            {
+                errors.Add(new ConfigError(Display, "Links", $"'{link.Name}' is {component.Display} of another app ('{component.App.Name}'). Link only components of the same app."));
+            }
+            else if (link.Component == this)
+            {
+                errors.Add(new ConfigError(Display, "Links", "the function links itself; its settings would refer to its own ARN, which CloudFormation cannot create. Remove it from Links."));
+            }
+        }
+
+        LinkVariables(resolvedLinks, (property, message) => errors.Add(new ConfigError(Display, property, message)));
+        CheckCycle(errors);
+    }
+
+    internal override void Synthesize(SynthContext context)
+    {
+        var asset = Asset(context);
+        var tags = App.TagsFor(Config.Tags);
+
+        var role = context.Add(this, RoleLogicalId, CfnRole.Type, new CfnRole
+        {
+            AssumeRolePolicyDocument = IamPolicies.TrustPolicy("lambda.amazonaws.com"),
+            ManagedPolicyArns = [IamPolicies.LambdaBasicExecution.ToCloudFormation()],
+            Tags = tags,
+        }.Render());
+        roleOverrides.ApplyTo(role);
+
+        var permissions = triggers.SelectMany(t => t.Permissions).Concat(resolvedLinks.SelectMany(l => l.Permissions)).ToArray();
+        string? policy = null;
+        if (permissions.Length > 0)
+        {
+            policy = PolicyLogicalId;
+            context.Add(this, PolicyLogicalId, CfnPolicy.Type, new CfnPolicy
+            {
+                PolicyName = NameRules.Shorten(PolicyLogicalId, IamPolicies.PolicyNameMax),
+                PolicyDocument = IamPolicies.Document(permissions),
+                Roles = [Deferred.Ref(RoleLogicalId).ToCloudFormation()],
+            }.Render());
+        }
+
+        var function = context.Add(this, LogicalId, CfnFunction.Type, new CfnFunction
+        {
+            FunctionName = PhysicalName,
+            Description = Config.Description,
+            Runtime = Runtime,
+            Handler = Handler.LambdaHandler,
+            CodeS3Bucket = AssetBucket.Name.ToCloudFormation(),
+            CodeS3Key = asset.S3Key,
+            Role = Deferred.GetAtt(RoleLogicalId, "Arn").ToCloudFormation(),
+            MemorySize = Memory,
+            Timeout = Timeout,
+            Architecture = LambdaArchitectures.ToLambda(Architecture),
+            Environment = [.. Environment().Select(e => new KeyValuePair<string, JsonNode>(e.Key, e.Value.ToCloudFormation()))],
+            Tags = tags,
+        }.Render());
+        if (policy is not null)
+        {
+            // The role must hold its permissions before the function runs (and before a mapping checks them).
+            function.DependsOn.Add(policy);
+        }
+
+        functionOverrides.ApplyTo(function);
+
+        // Only the name: a stack has room for 200 outputs, and the ARN follows from it.
+        context.Template.AddOutput(LogicalId + "Name", Name.ToCloudFormation(), $"Name of {Display}");
+
+        foreach (var trigger in triggers)
+        {
+            trigger.Synthesize(context, this, policy);
+        }
+
+        ResourcesFile.AddFor(context, this);
+    }
+
+    private FunctionAsset Asset(SynthContext context)
+    {
+        var folder = Handler.FullFolder(App.ProjectDirectory);
+        var architecture = LambdaArchitectures.ToLambda(Architecture);
+        var aot = Handler.Kind == AssetKind.DotnetProject && (Config.NativeAot ?? ProjectPublishesAot(Handler.ProjectFile(App.ProjectDirectory)));
+        var asset = context.Assets.Values.FirstOrDefault(a => a.Kind == Handler.Kind && a.SourceDirectory == folder && a.Architecture == architecture && a.NativeAot == aot);
+        if (asset is null)
+        {
+            asset = FunctionAsset.For(Handler.Kind, folder, architecture, aot);
+            context.Assets[asset.Hash] = asset;
+        }
+
+        return asset;
+    }
+
+    /// <summary>Whether the project file sets <c>&lt;PublishAot&gt;true&lt;/PublishAot&gt;</c>.</summary>
+    internal static bool ProjectPublishesAot(string projectFile)
+    {
+        var document = System.Xml.Linq.XDocument.Load(projectFile);
+        return document.Descendants().Any(e => e.Name.LocalName == "PublishAot" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]+$")]
+    private static partial Regex VariableNamePattern();
+
+    private static void CheckEnvironment(ConfigErrors errors, Dictionary<string, LinkValue>? environment)
+    {
+        foreach (var name in environment?.Keys ?? Enumerable.Empty<string>())
+        {
+            if (!VariableNamePattern().IsMatch(name))
+            {
+                errors.Add($"Environment[\"{name}\"]", "is not a name Lambda accepts: a letter, then at least one letter, digit or '_'.");
+            }
+            else if (ReservedVariables.Contains(name))
+            {
+                errors.Add($"Environment[\"{name}\"]", "is set by Lambda itself and cannot be given. Choose another name.");
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+# Test fixture.
+def handler(event, context):
+    return None
