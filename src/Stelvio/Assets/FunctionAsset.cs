@@ -20,7 +20,10 @@ public sealed record FunctionAsset(AssetKind Kind, string SourceDirectory, strin
     /// <summary>The object key of the zip in the asset bucket.</summary>
     public string S3Key => $"assets/{Hash}.zip";
 
-    /// <summary>Computes the asset for a source folder and build options.</summary>
-    public static FunctionAsset For(AssetKind kind, string sourceDirectory, string architecture, bool nativeAot) =>
-        new(kind, Path.GetFullPath(sourceDirectory), architecture, nativeAot, SourceHash.Compute(sourceDirectory, $"{kind}|{architecture}|aot={nativeAot}"));
+    /// <summary>
+    /// Computes the asset for a source folder and build options; <paramref name="generated"/> is the content
+    /// synth generates into the folder (the typed access file), which the zip will hold.
+    /// </summary>
+    public static FunctionAsset For(AssetKind kind, string sourceDirectory, string architecture, bool nativeAot, string? generated = null) =>
+        new(kind, Path.GetFullPath(sourceDirectory), architecture, nativeAot, SourceHash.Compute(kind, sourceDirectory, $"{kind}|{architecture}|aot={nativeAot}", generated));
 }

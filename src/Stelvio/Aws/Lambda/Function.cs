@@ -241,8 +241,6 @@ public sealed partial class Function : Component, ILinkable
         {
             trigger.Synthesize(context, this, policy);
         }
-
-        ResourcesFile.AddFor(context, this);
     }
 
     private FunctionAsset Asset(SynthContext context)
@@ -253,7 +251,9 @@ public sealed partial class Function : Component, ILinkable
         var asset = context.Assets.Values.FirstOrDefault(a => a.Kind == Handler.Kind && a.SourceDirectory == folder && a.Architecture == architecture && a.NativeAot == aot);
         if (asset is null)
         {
-            asset = FunctionAsset.For(Handler.Kind, folder, architecture, aot);
+            // The typed access file goes into the zip, so its content is part of the hash.
+            var generated = context.GeneratedFiles[ResourcesFile.AddFor(context, this)];
+            asset = FunctionAsset.For(Handler.Kind, folder, architecture, aot, generated);
             context.Assets[asset.Hash] = asset;
         }
 

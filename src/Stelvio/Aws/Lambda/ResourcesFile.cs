@@ -25,15 +25,15 @@ internal static class ResourcesFile
         "while", "with", "yield", "none", "true", "false",
     };
 
-    /// <summary>Adds the file of <paramref name="function"/>'s folder, unless a function of the same folder already did.</summary>
-    public static void AddFor(SynthContext context, Function function)
+    /// <summary>Adds the file of <paramref name="function"/>'s folder, unless a function of the same folder already did; returns its path.</summary>
+    public static string AddFor(SynthContext context, Function function)
     {
         var folder = function.Handler.FullFolder(function.App.ProjectDirectory);
         var kind = function.Handler.Kind;
         var path = Path.Combine(folder, kind == AssetKind.DotnetProject ? Function.ResourcesFileName : PythonFileName);
         if (context.GeneratedFiles.ContainsKey(path))
         {
-            return;
+            return path;
         }
 
         var functions = function.App.Components.OfType<Function>()
@@ -42,6 +42,7 @@ internal static class ResourcesFile
         var groups = Groups(functions);
         var names = string.Join(", ", functions.Select(f => f.ComponentName).Order(StringComparer.Ordinal));
         context.GeneratedFiles[path] = kind == AssetKind.DotnetProject ? CSharp(groups, names) : Python(groups, names);
+        return path;
     }
 
     /// <summary>Link segment → (link names, property variable → property name), all sorted.</summary>
