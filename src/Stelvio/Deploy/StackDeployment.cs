@@ -105,8 +105,8 @@ public sealed class StackDeployment(DeployTarget target)
         });
     }
 
-    /// <summary>Deletes the stack and follows it until it is gone; null when there was no stack.</summary>
-    public async Task<WatchResult?> DestroyAsync(Stack stack, Action<StackEvent> onEvent, CancellationToken cancellationToken)
+    /// <summary>Deletes the stack and follows it until it is gone.</summary>
+    public async Task<WatchResult> DestroyAsync(Stack stack, Action<StackEvent> onEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stack);
         return await Guard(stack.StackName, async () =>
