@@ -8,6 +8,8 @@ internal static class TemplateDiffView
 {
     private const int MaxValueLength = 160;
 
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Write(IAnsiConsole console, TemplateDiff diff, bool stackExists)
     {
         console.MarkupLine(stackExists ? "Template changes (deployed → new):" : "Template changes (no stack yet: everything is new):");
@@ -61,7 +63,7 @@ internal static class TemplateDiffView
 
     private static string Value(System.Text.Json.Nodes.JsonNode? node)
     {
-        var text = node?.ToJsonString() ?? "null";
+        var text = node?.ToJsonString(Json) ?? "null";
         return Markup.Escape(text.Length <= MaxValueLength ? text : text[..MaxValueLength] + "…");
     }
 }
