@@ -85,7 +85,7 @@ public sealed class S3AssetStore : IAssetStore, IDisposable
     private async Task<T> Guard<T>(Func<Task<T>> call, string action, string bucket, string key)
     {
         var result = default(T)!;
-        await Guard(async () => result = await call(), action, bucket, key);
+        await Guard(async () => { result = await call(); }, action, bucket, key);
         return result;
     }
 }
