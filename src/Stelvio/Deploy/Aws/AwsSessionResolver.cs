@@ -41,7 +41,7 @@ public static class AwsSessionResolver
                 var from = profileFlag is not null ? "--profile" : "AWS_PROFILE";
                 throw new DeployException(
                     $"AWS profile '{name}' (from {from}) is not in ~/.aws/config or ~/.aws/credentials. " +
-                    (known.Count > 0 ? $"Known profiles: {string.Join(", ", known)}." : $"Create it with: aws configure --profile {name} (or aws configure sso).")); 
+                    (known.Count > 0 ? $"Known profiles: {string.Join(", ", known)}." : $"Create it with: aws configure --profile {name} (or aws configure sso)."));
             }
 
             try
