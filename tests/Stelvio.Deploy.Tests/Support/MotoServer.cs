@@ -13,6 +13,23 @@ namespace Stelvio.Deploy.Tests.Support;
 public sealed class MotoServer : IAsyncLifetime
 {
     public const string Variable = "STELVIO_TEST_MOTO_ENDPOINT";
+
+    private const string Guard = """
+        import os, shutil, subprocess, sys, threading, time
+        if shutil.which("moto_server") is None:
+            sys.exit("moto_server is not on PATH: pip install 'moto[server]'")
+        server = subprocess.Popen(["moto_server", "-H", "127.0.0.1", "-p", sys.argv[1]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        parent = os.getppid()
+        closed = threading.Event()
+        threading.Thread(target=lambda: (sys.stdin.read(), closed.set()), daemon=True).start()
+        try:
+            while server.poll() is None and os.getppid() == parent and not closed.is_set():
+                time.sleep(0.2)
+        finally:
+            if server.poll() is None:
+                server.terminate()
+                server.wait(5)
+        """;
     private Process? process;
 
     /// <summary>The emulator's URL, such as <c>http://127.0.0.1:5123</c>.</summary>
@@ -30,19 +47,20 @@ public sealed class MotoServer : IAsyncLifetime
         else
         {
             var port = FreePort();
-            var start = new ProcessStartInfo("moto_server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            {
-                start.ArgumentList.Add(argument);
-            }
 
+            // moto_server runs under a small Python guard that stops it when this test process goes away,
+            // even if the test host crashes before DisposeAsync.
+            var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(Guard);
+            start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             try
             {
                 process = Process.Start(start)!;
             }
             catch (System.ComponentModel.Win32Exception exception)
             {
-                throw new InvalidOperationException($"moto_server could not be started ({exception.Message}). Install it with: pip install 'moto[server]' (or set {Variable} to a running one).", exception);
+                throw new InvalidOperationException($"python3 could not be started to run moto_server ({exception.Message}). Set {Variable} to a running moto_server instead.", exception);
             }
 
             process.OutputDataReceived += (_, _) => { };
@@ -65,7 +83,7 @@ public sealed class MotoServer : IAsyncLifetime
             {
                 if (process is { HasExited: true })
                 {
-                    throw new InvalidOperationException($"moto_server exited with code {process.ExitCode} before answering.");
+                    throw new InvalidOperationException($"moto_server exited with code {process.ExitCode} before answering. Install it with: pip install 'moto[server]' (or set {Variable} to a running one).");
                 }
 
                 await Task.Delay(200);
@@ -85,8 +103,13 @@ public sealed class MotoServer : IAsyncLifetime
     {
         if (process is { HasExited: false })
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            // Closing its input tells the guard to stop moto_server and wait for it.
+            process.StandardInput.Close();
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
         }
 
         process?.Dispose();
