@@ -1,0 +1,83 @@
+using Spectre.Console;
+using Stelvio.Deploy;
+
+namespace Stelvio.Cli.Commands;
+
+/// <summary>
+/// Runs a command that talks to AWS: turns Ctrl+C into cancellation (saying what it means at that moment),
+/// and user-facing failures into one line each, never a stack trace.
+/// </summary>
+internal sealed class DeployRun : IDisposable
+{
+    /// <summary>The exit code of a run stopped with Ctrl+C.</summary>
+    public const int CancelledExitCode = 130;
+
+    private const int RedirectedWidth = 400;
+
+    private readonly CancellationTokenSource cancellation;
+    private readonly IAnsiConsole console;
+
+    private DeployRun(IAnsiConsole console, CancellationToken outer)
+    {
+        this.console = console;
+        if (!console.Profile.Out.IsTerminal && console.Profile.Width < RedirectedWidth)
+        {
+            // Redirected to a file or CI log: one event per line rather than lines wrapped at 80 columns.
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        cancellation = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        Console.CancelKeyPress += OnCancelKeyPress;
+    }
+
+    /// <summary>The token that Ctrl+C (or the caller) cancels.</summary>
+    public CancellationToken Token => cancellation.Token;
+
+    /// <summary>What Ctrl+C means at this point of the command; printed when it is pressed.</summary>
+    public string CancelMessage { get; set; } = "Cancelled; nothing was changed.";
+
+    public static async Task<int> RunAsync(IAnsiConsole console, CancellationToken cancellationToken, Func<DeployRun, Task<int>> action)
+    {
+        using var run = new DeployRun(console, cancellationToken);
+        try
+        {
+            return await action(run);
+        }
+        catch (OperationCanceledException) when (run.Token.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]" + Markup.Escape(run.CancelMessage) + "[/]");
+            return CancelledExitCode;
+        }
+        catch (DeployException exception)
+        {
+            console.MarkupLine("[red]Error:[/] " + Markup.Escape(exception.Message));
+            return 1;
+        }
+        catch (StelvioConfigException exception)
+        {
+            console.MarkupLine(exception.Errors.Count == 1 ? "[red]Error:[/]" : $"[red]{exception.Errors.Count} errors:[/]");
+            foreach (var error in exception.Errors)
+            {
+                console.MarkupLine("  [red]-[/] " + Markup.Escape(error.ToString()));
+            }
+
+            return 1;
+        }
+    }
+
+    public void Dispose()
+    {
+        Console.CancelKeyPress -= OnCancelKeyPress;
+        cancellation.Dispose();
+    }
+
+    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    {
+        if (!cancellation.IsCancellationRequested)
+        {
+            // The first Ctrl+C stops waiting; a second one ends the program at once.
+            e.Cancel = true;
+            cancellation.Cancel();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.Aws;
+using Stelvio.Deploy.Bootstrap;
+using Stelvio.Deploy.CloudFormation;
+
+namespace Stelvio.Deploy;
+
+/// <summary>
+/// One synthesized app on its way to a stack: uploads what the template needs (function zips, the
+/// template itself when large, creating the asset bucket on first use), then plans the change set.
+/// </summary>
+public sealed class AppDeployment(DeployTarget target, SynthResult synth)
+{
+    private string? bucket;
+
+    /// <summary>The stack: <c>{app}-{stage}</c>.</summary>
+    public string StackName => synth.StackName;
+
+    /// <summary>The stack's tags: <c>stelvio:app</c>, <c>stelvio:stage</c> and the app's tags.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags => synth.App.TagsFor(null);
+
+    /// <summary>The new template, parsed.</summary>
+    public JsonObject Template => (JsonObject)JsonNode.Parse(synth.TemplateBytes)!;
+
+    /// <summary>Uploads the function assets absent from the bucket and returns how the template reaches CloudFormation.</summary>
+    /// <param name="progress">Receives notes and upload results.</param>
+    /// <param name="uploadAssets">Whether to upload function assets; <c>diff</c> only needs the template.</param>
+    /// <param name="cancellationToken">Stops the uploads.</param>
+    public async Task<(TemplateSource Template, IReadOnlyList<AssetUpload> Uploads)> PrepareAsync(IDeployProgress progress, bool uploadAssets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        IReadOnlyList<AssetUpload> uploads = [];
+        if (uploadAssets && synth.Assets.Count > 0)
+        {
+            var name = await BucketAsync(progress, cancellationToken);
+            uploads = await new AssetPublisher(target.Services.AssetBuilder, target.Store).PublishAsync(name, synth.Assets, progress.AssetPublished, cancellationToken);
+        }
+
+        var template = await TemplateSource.PrepareAsync(synth.TemplateBytes, StackName, () => BucketAsync(progress, cancellationToken), target.Store, cancellationToken);
+        return (template, uploads);
+    }
+
+    /// <summary>Creates the change set and waits for CloudFormation to compute it.</summary>
+    public Task<ChangeSetPlan> PlanAsync(TemplateSource template, IDeployProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return new StackDeployment(target).PlanAsync(StackName, template, Tags, progress.Note, cancellationToken);
+    }
+
+    /// <summary>The deployed template, parsed; null when the stack does not exist or its template is not JSON.</summary>
+    public async Task<JsonObject?> DeployedTemplateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Diff.TemplateDiff.Parse(await target.CloudFormation.GetTemplateAsync(StackName, cancellationToken));
+        }
+        catch (AwsServiceException exception)
+        {
+            throw AwsErrors.Describe(exception, target.Session, StackName);
+        }
+    }
+
+    private async Task<string> BucketAsync(IDeployProgress progress, CancellationToken cancellationToken)
+    {
+        if (bucket is null)
+        {
+            try
+            {
+                var result = await new Bootstrapper(target).EnsureAsync(force: false, progress.Note, progress.BootstrapEvent, cancellationToken);
+                bucket = result.Bucket;
+            }
+            catch (AwsServiceException exception)
+            {
+                throw AwsErrors.Describe(exception, target.Session, BootstrapTemplate.StackName);
+            }
+        }
+
+        return bucket;
+    }
+}
+
+/// <summary>Where a deploy reports what it does before the change set is shown.</summary>
+public interface IDeployProgress
+{
+    /// <summary>A line worth telling the user.</summary>
+    void Note(string message);
+
+    /// <summary>A function asset was found in the bucket or uploaded.</summary>
+    void AssetPublished(AssetUpload upload);
+
+    /// <summary>An event of the bootstrap stack while the asset bucket is created.</summary>
+    void BootstrapEvent(StackEvent stackEvent);
+}

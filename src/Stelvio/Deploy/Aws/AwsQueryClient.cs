@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Stelvio.Deploy.Aws;
+
+/// <summary>
+/// Calls one AWS service over the Query protocol: a SigV4-signed form POST of <c>Action</c>, <c>Version</c>
+/// and the parameters, answered with XML. Throttling, service failures and network errors are retried
+/// as <see cref="RetryPolicy"/> says; errors become <see cref="AwsServiceException"/>, an unreachable
+/// endpoint a <see cref="DeployException"/>.
+/// </summary>
+public sealed partial class AwsQueryClient(
+    HttpClient http,
+    AwsEndpoint endpoint,
+    string signingName,
+    string region,
+    string version,
+    ICredentialSource credentials,
+    RetryPolicy retry,
+    TimeProvider time)
+{
+    /// <summary>The service's signing name: <c>cloudformation</c>, <c>sts</c>.</summary>
+    public string SigningName { get; } = signingName;
+
+    public AwsEndpoint Endpoint { get; } = endpoint;
+
+    /// <summary>Calls <paramref name="action"/> and returns its <c>{Action}Result</c> element (empty when the response has none).</summary>
+    public async Task<XElement> CallAsync(string action, QueryParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var body = Encoding.UTF8.GetBytes(parameters.ToFormBody(action, version));
+        var throttled = 0;
+        var failed = 0;
+        while (true)
+        {
+            Exception problem;
+            try
+            {
+                var (status, text) = await SendAsync(body, cancellationToken);
+                if ((int)status is >= 200 and < 300)
+                {
+                    return ParseResult(action, text);
+                }
+
+                var error = ParseError(action, status, text);
+                if (error.IsThrottling && ++throttled < retry.MaxThrottleAttempts)
+                {
+                    await Task.Delay(retry.DelayBefore(throttled), time, cancellationToken);
+                    continue;
+                }
+
+                if (!error.IsThrottling && error.IsTransient && ++failed < retry.MaxTransientAttempts)
+                {
+                    await Task.Delay(retry.DelayBefore(failed), time, cancellationToken);
+                    continue;
+                }
+
+                throw error;
+            }
+            catch (HttpRequestException exception)
+            {
+                problem = exception;
+            }
+            catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                problem = exception;
+            }
+
+            if (++failed < retry.MaxTransientAttempts)
+            {
+                await Task.Delay(retry.DelayBefore(failed), time, cancellationToken);
+                continue;
+            }
+
+            throw Unreachable(problem);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string Text)> SendAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var keys = await credentials.GetAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var uri = Endpoint.Url;
+        const string contentType = "application/x-www-form-urlencoded; charset=utf-8";
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("content-type", contentType),
+            new("host", uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}"),
+            new("x-amz-date", SigV4.AmzDate(now)),
+        };
+        if (keys.SessionToken is not null)
+        {
+            headers.Add(new("x-amz-security-token", keys.SessionToken));
+        }
+
+        var signature = SigV4.Sign("POST", uri, headers, body, keys, region, SigningName, now);
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", headers[2].Value);
+        if (keys.SessionToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", keys.SessionToken);
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return (response.StatusCode, text);
+    }
+
+    private XElement ParseResult(string action, string text)
+    {
+        XElement root;
+        try
+        {
+            root = XElement.Parse(text);
+        }
+        catch (XmlException exception)
+        {
+            throw new AwsServiceException(SigningName, action, HttpStatusCode.OK, "MalformedResponse", $"the response is not XML ({exception.Message}): {Snippet(text)}", null);
+        }
+
+        return root.Elements().FirstOrDefault(e => e.Name.LocalName == action + "Result") ?? new XElement(action + "Result");
+    }
+
+    private AwsServiceException ParseError(string action, HttpStatusCode status, string text)
+    {
+        var trimmed = text.TrimStart();
+        if (trimmed.StartsWith('<'))
+        {
+            try
+            {
+                var root = XElement.Parse(trimmed);
+                var error = root.Name.LocalName == "Error" ? root : root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
+                if (error is not null)
+                {
+                    var code = Child(error, "Code") ?? $"HTTP{(int)status}";
+                    var message = Child(error, "Message") ?? "";
+                    var requestId = Child(root, "RequestId") ?? Child(error, "RequestId");
+                    return new AwsServiceException(SigningName, action, status, code, message, requestId);
+                }
+            }
+            catch (XmlException)
+            {
+                // Not XML after all (an HTML error page): reported as text below.
+            }
+        }
+        else if (trimmed.StartsWith('{'))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(trimmed);
+                var type = json.RootElement.TryGetProperty("__type", out var t) ? t.GetString() : null;
+                var message = json.RootElement.TryGetProperty("message", out var m) || json.RootElement.TryGetProperty("Message", out m) ? m.GetString() : null;
+                if (type is not null)
+                {
+                    return new AwsServiceException(SigningName, action, status, type[(type.LastIndexOf('#') + 1)..], message ?? "", null);
+                }
+            }
+            catch (JsonException)
+            {
+                // Reported as text below.
+            }
+        }
+
+        return new AwsServiceException(SigningName, action, status, $"HTTP{(int)status}", Snippet(text), null);
+    }
+
+    private DeployException Unreachable(Exception problem)
+    {
+        var reason = problem switch
+        {
+            HttpRequestException { InnerException: SocketException socket } => socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.NoData => "host not found",
+                SocketError.TimedOut => "timed out",
+                _ => socket.Message,
+            },
+            TaskCanceledException => "no answer in time",
+            _ => problem.Message,
+        };
+        var hint = Endpoint.IsCustom
+            ? $"Is the endpoint running? It comes from {Endpoint.Source}; unset it to use AWS."
+            : "Check your network connection and the region.";
+        return new DeployException($"Cannot reach {SigningName} at {Endpoint.Url} ({reason}). {hint}", problem);
+    }
+
+    private static string? Child(XElement element, string name) => element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+
+    private static string Snippet(string text)
+    {
+        var plain = WhiteSpace().Replace(Tags().Replace(text, " "), " ").Trim();
+        return plain.Length <= 300 ? plain : plain[..300] + "...";
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

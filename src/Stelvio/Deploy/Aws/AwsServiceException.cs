@@ -1,0 +1,30 @@
+using System.Net;
+
+namespace Stelvio.Deploy.Aws;
+
+/// <summary>An error an AWS service returned: its code (<c>ValidationError</c>, <c>Throttling</c>, ...) and message.</summary>
+public sealed class AwsServiceException(string service, string action, HttpStatusCode status, string code, string message, string? requestId)
+    : Exception($"{service} {action}: {code}: {message}")
+{
+    /// <summary>The service, as its signing name: <c>cloudformation</c>, <c>sts</c>.</summary>
+    public string Service { get; } = service;
+
+    /// <summary>The API action that failed.</summary>
+    public string Action { get; } = action;
+
+    public HttpStatusCode Status { get; } = status;
+
+    /// <summary>The AWS error code.</summary>
+    public string Code { get; } = code;
+
+    /// <summary>The service's message, as sent.</summary>
+    public string ServiceMessage { get; } = message;
+
+    public string? RequestId { get; } = requestId;
+
+    /// <summary>Whether the request was refused for its rate and is worth retrying later.</summary>
+    public bool IsThrottling => AwsErrorCodes.Throttling.Contains(Code) || Status == HttpStatusCode.TooManyRequests;
+
+    /// <summary>Whether the service failed on its side (5xx) and a retry may succeed.</summary>
+    public bool IsTransient => (int)Status >= 500 || AwsErrorCodes.Transient.Contains(Code);
+}

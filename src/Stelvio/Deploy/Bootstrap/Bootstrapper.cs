@@ -1,0 +1,58 @@
+using System.Globalization;
+using Stelvio.Deploy.CloudFormation;
+
+namespace Stelvio.Deploy.Bootstrap;
+
+/// <summary>Makes sure the asset bucket of the target's account and region exists, deploying <see cref="BootstrapTemplate"/> when needed.</summary>
+public sealed class Bootstrapper(DeployTarget target)
+{
+    /// <summary>Whether the bootstrap stack is deployed, complete and at least at <see cref="BootstrapTemplate.Version"/>.</summary>
+    public static bool IsCurrent(Stack? stack) =>
+        stack is not null
+        && stack.Status is "CREATE_COMPLETE" or "UPDATE_COMPLETE" or "UPDATE_ROLLBACK_COMPLETE"
+        && int.TryParse(stack.Tag(BootstrapTemplate.VersionTag), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version)
+        && version >= BootstrapTemplate.Version;
+
+    /// <summary>
+    /// Returns the bucket name, first deploying the bootstrap stack when it is missing or older than this
+    /// version (or always, when <paramref name="force"/>).
+    /// </summary>
+    /// <param name="force">Deploy the template even if the stack is current (the <c>bootstrap</c> command).</param>
+    /// <param name="note">Receives lines worth telling the user.</param>
+    /// <param name="onEvent">Receives the bootstrap stack's events while it changes.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task<BootstrapResult> EnsureAsync(bool force, Action<string> note, Action<StackEvent> onEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var bucket = target.AssetBucket;
+        var stack = await target.CloudFormation.DescribeStackAsync(BootstrapTemplate.StackName, cancellationToken);
+        if (!force && IsCurrent(stack))
+        {
+            return new BootstrapResult(bucket, Changed: false, stack!.Status);
+        }
+
+        note(stack is null
+            ? $"Creating the asset bucket {bucket} (stack {BootstrapTemplate.StackName}, once per account and region)."
+            : $"Updating stack {BootstrapTemplate.StackName} (asset bucket {bucket}).");
+        var deployment = new StackDeployment(target);
+        var template = new TemplateSource(System.Text.Encoding.UTF8.GetString(BootstrapTemplate.Render()), null);
+        var plan = await deployment.PlanAsync(BootstrapTemplate.StackName, template, BootstrapTemplate.Tags, note, cancellationToken);
+        if (plan.IsEmpty)
+        {
+            return new BootstrapResult(bucket, Changed: false, stack?.Status ?? "UNKNOWN");
+        }
+
+        var result = await deployment.ExecuteAsync(plan, onEvent, cancellationToken);
+        if (!result.Succeeded)
+        {
+            var failure = result.Failures.FirstOrDefault();
+            var reason = failure is null ? result.StatusReason : $"{failure.LogicalResourceId}: {failure.ResourceStatusReason}";
+            throw new DeployException($"The bootstrap stack '{BootstrapTemplate.StackName}' ended in {result.FinalStatus}: {reason ?? "no reason given"}. Fix the cause (often a permission) and run 'bootstrap' again.");
+        }
+
+        return new BootstrapResult(bucket, Changed: true, result.FinalStatus);
+    }
+}
+
+/// <summary>The outcome of a bootstrap: the bucket, whether the stack changed, and its status.</summary>
+public sealed record BootstrapResult(string Bucket, bool Changed, string Status);
