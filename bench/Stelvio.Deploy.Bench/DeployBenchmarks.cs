@@ -68,7 +68,7 @@ public class DeployBenchmarks
 
     [Benchmark(Description = "upload decisions for 10 assets, all already in the bucket")]
     public async Task<int> UploadDecisions() =>
-        (await new AssetPublisher(null, new MemoryStore(holdsEverything: true)).PublishAsync("bucket", assets, null, CancellationToken.None)).Count;
+        (await new AssetPublisher(new NeverBuild(), new MemoryStore(holdsEverything: true)).PublishAsync("bucket", assets, null, CancellationToken.None)).Count;
 
     [Benchmark(Description = "deploy command, new stack (AWS answering from memory)")]
     public Task<int> FirstDeploy() => Deploy(stackExists: false);
@@ -94,4 +94,11 @@ public class DeployBenchmarks
         var code = await StelvioCli.RunAsync(DeployArgs, new AppDefinition("shop", Orders, Path.GetTempPath()), console, services);
         return code == 0 ? code : throw new InvalidOperationException($"deploy exited {code}");
     }
+}
+
+/// <summary>An asset builder for benchmarks where every asset is already in the bucket.</summary>
+internal sealed class NeverBuild : Stelvio.Assets.IAssetBuilder
+{
+    public Task<Stelvio.Assets.BuiltAsset> BuildAsync(Stelvio.Assets.FunctionAsset asset, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("The benchmark's bucket holds every asset; nothing is built.");
 }

@@ -34,7 +34,7 @@ public sealed class AppDeployment(DeployTarget target, SynthResult synth)
         if (uploadAssets && synth.Assets.Count > 0)
         {
             var name = await BucketAsync(progress, cancellationToken);
-            uploads = await new AssetPublisher(target.Services.AssetBuilder, target.Store).PublishAsync(name, synth.Assets, progress.AssetPublished, cancellationToken);
+            uploads = await new AssetPublisher(target.Services.AssetBuilder(synth.App), target.Store).PublishAsync(name, synth.Assets, progress.AssetPublished, cancellationToken);
         }
 
         var template = await TemplateSource.PrepareAsync(synth.TemplateBytes, StackName, () => BucketAsync(progress, cancellationToken), target.Store, cancellationToken);

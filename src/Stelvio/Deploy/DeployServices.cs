@@ -14,8 +14,12 @@ public sealed record DeployServices
     /// <summary>The services of a real run.</summary>
     public static DeployServices Default { get; } = new();
 
-    /// <summary>Builds function zips. Default: none, and an app with functions then fails to deploy naming this setting.</summary>
-    public IAssetBuilder? AssetBuilder { get; init; }
+    /// <summary>
+    /// Builds function zips for an app. Default: <see cref="Stelvio.Assets.AssetBuilder"/> caching zips in the app's
+    /// <c>.stelvio/assets</c> folder, so an unchanged function is not rebuilt.
+    /// </summary>
+    public Func<StelvioApp, IAssetBuilder> AssetBuilder { get; init; } =
+        app => new AssetBuilder(Path.Combine(app.ProjectDirectory, ".stelvio", "assets"));
 
     /// <summary>Reads an environment variable (endpoints, keys, profile, region). Default: the process environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;

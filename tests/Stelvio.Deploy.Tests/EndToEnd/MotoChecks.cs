@@ -75,8 +75,15 @@ internal sealed class MotoChecks : IDisposable
             var role = (await Cli.RunAsync("iam", "get-role", "--role-name", name))["Role"]!;
             Assert.Contains("lambda.amazonaws.com", role["AssumeRolePolicyDocument"]!.ToJsonString(), StringComparison.Ordinal);
             var inline = (await Cli.RunAsync("iam", "list-role-policies", "--role-name", name))["PolicyNames"]!.AsArray().Select(p => p!.GetValue<string>()).Order();
-            Assert.Equal((resource["Properties"]!["Policies"]?.AsArray() ?? []).Select(p => p!["PolicyName"]!.GetValue<string>()).Order(), inline);
-            foreach (var policy in resource["Properties"]!["Policies"]?.AsArray() ?? [])
+
+            // A role's inline policies: those in its Policies property and the AWS::IAM::Policy resources naming it in Roles.
+            var policies = (resource["Properties"]!["Policies"]?.AsArray() ?? []).Select(p => p!)
+                .Concat(Resources(template, "AWS::IAM::Policy")
+                    .Where(p => p.Resource["Properties"]!["Roles"]!.AsArray().Any(r => r?["Ref"]?.GetValue<string>() == id))
+                    .Select(p => p.Resource["Properties"]!))
+                .ToArray();
+            Assert.Equal(policies.Select(p => p["PolicyName"]!.GetValue<string>()).Order(), inline);
+            foreach (var policy in policies)
             {
                 var returned = (await Cli.RunAsync("iam", "get-role-policy", "--role-name", name, "--policy-name", policy!["PolicyName"]!.GetValue<string>()))["PolicyDocument"]!;
 

@@ -34,7 +34,7 @@ public static class TestCli
             Environment = name => variables.GetValueOrDefault(name),
             PollInterval = TimeSpan.FromMilliseconds(5),
             Retry = new Stelvio.Deploy.Aws.RetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) },
-            AssetBuilder = builder,
+            AssetBuilder = _ => builder ?? new FakeAssetBuilder(),
         };
     }
 

@@ -13,7 +13,7 @@ public sealed record AssetUpload(FunctionAsset Asset, bool Uploaded, long? Size)
 /// build options, so an object that exists (S3 <c>HeadObject</c>) is the right one: it is neither rebuilt
 /// nor uploaded again. Absent ones are built through <see cref="IAssetBuilder"/> and uploaded.
 /// </summary>
-public sealed class AssetPublisher(IAssetBuilder? builder, IAssetStore store)
+public sealed class AssetPublisher(IAssetBuilder builder, IAssetStore store)
 {
     public async Task<IReadOnlyList<AssetUpload>> PublishAsync(string bucket, IReadOnlyList<FunctionAsset> assets, Action<AssetUpload>? progress, CancellationToken cancellationToken)
     {
@@ -28,12 +28,6 @@ public sealed class AssetPublisher(IAssetBuilder? builder, IAssetStore store)
             }
             else
             {
-                if (builder is null)
-                {
-                    throw new DeployException(
-                        $"The app has function code to upload ({asset.SourceDirectory}) but no asset builder is configured. Set DeployServices.AssetBuilder.");
-                }
-
                 var built = await builder.BuildAsync(asset, cancellationToken);
                 await store.PutFileAsync(bucket, asset.S3Key, built.ZipPath, cancellationToken);
                 result = new AssetUpload(asset, Uploaded: true, built.Size);
