@@ -24,7 +24,8 @@ return await StelvioApp.RunAsync(args, "shop", app =>
 
     // Stream subscriptions: each is a function named orders-{name} that can read the stream (and only the stream).
     orders.Subscribe("process-orders", "functions/Orders::OrderHandlers.ProcessChanges");
-    orders.Subscribe("update-inventory", "functions/Orders::InventoryHandlers.UpdateStock");
+    // UpdateStock reports the records it failed, so Lambda retries from the first of them, not the whole batch.
+    orders.Subscribe("update-inventory", "functions/Orders::InventoryHandlers.UpdateStock", options: new() { ReportBatchItemFailures = true });
 
     // Linking: process-user gets read/write access to users and its name and ARN as STLV_USERS_TABLE_NAME/_ARN.
     var users = new DynamoTable("users", new()
