@@ -46,6 +46,7 @@ public sealed class SubscriptionsDocsTests
                 StartingPosition = "LATEST",
                 BatchSize = 100,
                 MaximumBatchingWindowInSeconds = 0,
+                Tags = new[] { new { Key = "stelvio:app", Value = "shop" }, new { Key = "stelvio:stage", Value = "test" } },
             }),
         });
         template.ResourcePropertiesMatch("OrdersProcessOrdersPolicy", new
@@ -143,6 +144,7 @@ public sealed class SubscriptionsDocsTests
             FunctionResponseTypes = new[] { "ReportBatchItemFailures" },
             ParallelizationFactor = 2,
             DestinationConfig = new { OnFailure = new { Destination = "arn:aws:sqs:eu-west-1:123456789012:orders-dlq" } },
+            Tags = new[] { new { Key = "stelvio:app", Value = "shop" }, new { Key = "stelvio:stage", Value = "test" } },
         }));
         var statements = Cfn.Statements(template, "OrdersShipOrdersPolicy");
         Assert.Equal(3, statements.Count);

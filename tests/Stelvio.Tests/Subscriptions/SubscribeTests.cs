@@ -45,6 +45,7 @@ public sealed class SubscribeTests
                 StartingPosition = "LATEST",
                 BatchSize = 100,
                 MaximumBatchingWindowInSeconds = 0,
+                Tags = new[] { new { Key = "stelvio:app", Value = "shop" }, new { Key = "stelvio:stage", Value = "test" } },
             }),
         });
         template.ResourcePropertiesMatch("OrdersUpdateInventoryEventSourceMapping", new { FunctionName = Cfn.Ref("OrdersUpdateInventoryFunction") });
@@ -164,5 +165,31 @@ public sealed class SubscribeTests
         Assert.Equal("OrdersProcessOrdersEventSourceMapping", subscription.MappingLogicalId);
         Assert.Equal(100, subscription.Options.BatchSize);
         Assert.Equal([subscription], orders!.Subscriptions);
+    }
+
+    [Fact]
+    public void Subscription_MappingCarriesTheAppAndFunctionTags()
+    {
+        var template = AppSynth.Template(app =>
+        {
+            app.Tags["team"] = "orders";
+            var orders = GuideTables.OrdersWithStream();
+            orders.Subscribe("process-orders", new FunctionConfig
+            {
+                Handler = "functions/Orders::OrderHandlers.ProcessChanges",
+                Tags = { ["cost-center"] = "42" },
+            });
+        });
+
+        template.ResourcePropertiesMatch("OrdersProcessOrdersEventSourceMapping", new
+        {
+            Tags = Match.Exact(new[]
+            {
+                new { Key = "cost-center", Value = "42" },
+                new { Key = "stelvio:app", Value = "shop" },
+                new { Key = "stelvio:stage", Value = "test" },
+                new { Key = "team", Value = "orders" },
+            }),
+        });
     }
 }

@@ -40,6 +40,7 @@ public sealed class SubscriptionOptionsTests
             FunctionResponseTypes = new[] { "ReportBatchItemFailures" },
             ParallelizationFactor = 10,
             Enabled = false,
+            Tags = new[] { new { Key = "stelvio:app", Value = "shop" }, new { Key = "stelvio:stage", Value = "test" } },
         }));
     }
 

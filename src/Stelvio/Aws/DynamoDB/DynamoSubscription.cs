@@ -100,6 +100,7 @@ public sealed class DynamoSubscription : IFunctionTrigger
             ParallelizationFactor = Options.ParallelizationFactor,
             Enabled = Options.Enabled,
             OnFailureDestination = Options.OnFailure?.Arn.ToCloudFormation(),
+            Tags = function.App.TagsFor(function.Config.Tags),
         }.Render());
 
         // Lambda checks the role can read the stream when the mapping is created.

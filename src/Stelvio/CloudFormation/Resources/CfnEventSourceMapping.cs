@@ -40,6 +40,9 @@ public sealed record CfnEventSourceMapping
     /// <summary>The ARN of the SQS queue or SNS topic that gets records which failed every retry.</summary>
     public JsonNode? OnFailureDestination { get; init; }
 
+    /// <summary>The mapping's tags.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+
     public JsonObject Render()
     {
         var properties = new JsonObject
@@ -94,6 +97,11 @@ public sealed record CfnEventSourceMapping
             {
                 ["OnFailure"] = new JsonObject { ["Destination"] = OnFailureDestination.DeepClone() },
             };
+        }
+
+        if (Tags.Count > 0)
+        {
+            properties["Tags"] = CfnTags.List(Tags);
         }
 
         return properties;
