@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Stelvio.Deploy.Bootstrap;
+using Stelvio.Deploy.Tests.Support;
 using Stelvio.Testing;
 
 namespace Stelvio.Deploy.Tests.Bootstrap;
@@ -66,14 +67,7 @@ public sealed class BootstrapTemplateTests
     {
         var file = Path.Combine(Path.GetTempPath(), $"stelvio-bootstrap-{Guid.NewGuid():N}.json");
         await File.WriteAllBytesAsync(file, BootstrapTemplate.Render());
-        var start = new ProcessStartInfo("cfn-lint") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("--");
-        start.ArgumentList.Add(file);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.True(process.ExitCode == 0, $"cfn-lint: {output}");
+        await CfnLint.AssertPassesAsync(file);
     }
 
     [Theory]

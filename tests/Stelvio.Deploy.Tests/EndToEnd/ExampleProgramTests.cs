@@ -48,7 +48,11 @@ public sealed class ExampleProgramTests(MotoServer moto) : IAsyncLifetime
         var folder = Path.Combine(Path.GetTempPath(), "stelvio-example-synth-" + Guid.NewGuid().ToString("N"));
         var synth = await RunExampleAsync("synth", "--stage", Stage, "--output", folder);
         Assert.True(synth.ExitCode == 0, synth.ToString());
-        var template = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, Stack + ".template.json")))!;
+        var templateFile = Path.Combine(folder, Stack + ".template.json");
+        var template = (JsonObject)JsonNode.Parse(File.ReadAllText(templateFile))!;
+
+        // The README's main command writes this template: it must pass the CloudFormation linter.
+        await CfnLint.AssertPassesAsync(templateFile);
 
         var deploy = await RunExampleAsync("deploy", "--stage", Stage);
 
