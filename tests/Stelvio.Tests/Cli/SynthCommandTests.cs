@@ -57,6 +57,7 @@ public sealed class SynthCommandTests : IDisposable
         var exit = await StelvioCli.RunAsync(["synth", "--stage", "x", "--output", output], definition, console);
 
         Assert.Equal(0, exit);
+        LintedTemplates.Save("SynthCommandTests.Synth80", await File.ReadAllBytesAsync(Path.Combine(output, "shop-x.template.json")));
         var lines = console.Output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var first = Array.IndexOf(lines, "DynamoTable 'customer-order-history-archive'");
         Assert.True(first >= 0, console.Output);
