@@ -58,6 +58,7 @@ public static class Deferred
 
     /// <summary>
     /// Interpolates deferred values and plain values into one deferred string, rendered as <c>Fn::Sub</c>.
+    /// Plain values are formatted with the invariant culture; a deferred value takes no alignment or format.
     /// </summary>
     public static Deferred<string> Format(FormattableString format)
     {
@@ -86,6 +87,13 @@ public static class Deferred
                 var colon = hole.IndexOfAny([':', ',']);
                 var index = int.Parse(colon < 0 ? hole : hole[..colon], System.Globalization.CultureInfo.InvariantCulture);
                 var arg = args[index];
+                if (colon >= 0 && arg is Deferred<string> or CfnExpression)
+                {
+                    throw new ArgumentException(
+                        $"'{{{hole}}}' gives a format or alignment to a deferred value, which has no text until deployment. Remove '{hole[colon..]}'.",
+                        nameof(format));
+                }
+
                 if (arg is Deferred<string> deferred)
                 {
                     Flush();

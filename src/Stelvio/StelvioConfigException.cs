@@ -41,8 +41,6 @@ internal sealed class ConfigErrors(string component)
 
     public string Component { get; } = component;
 
-    public bool Any => errors.Count > 0;
-
     public int Count => errors.Count;
 
     public void Add(string? property, string message) => errors.Add(new ConfigError(Component, property, message));

@@ -1,8 +1,12 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace Stelvio.Cli;
 
-/// <summary>The readable account of a synth: warnings, where the template went, and its resources.</summary>
+/// <summary>
+/// The readable account of a synth: warnings, the resources by component (one line each: type, then logical ID,
+/// so that a line fits an 80-column terminal and IDs are never split), totals, and where the template went.
+/// </summary>
 internal static class SynthSummary
 {
     public static void Write(IAnsiConsole console, SynthResult result, string path)
@@ -12,19 +16,20 @@ internal static class SynthSummary
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning.ToString()));
         }
 
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Logical ID")
-            .AddColumn("Type")
-            .AddColumn("Component");
-        foreach (var resource in result.Template.Resources)
+        var resources = result.Template.Resources;
+        var typeWidth = resources.Count == 0 ? 0 : resources.Max(r => r.Type.Length);
+        foreach (var group in resources.GroupBy(r => r.Component ?? "Stack"))
         {
-            table.AddRow(Markup.Escape(resource.LogicalId), Markup.Escape(resource.Type), Markup.Escape(resource.Component ?? ""));
+            console.MarkupLine("[bold]" + Markup.Escape(group.Key) + "[/]");
+            foreach (var resource in group)
+            {
+                console.MarkupLine("  [dim]" + Markup.Escape(resource.Type.PadRight(typeWidth)) + "[/]  " + Markup.Escape(resource.LogicalId));
+            }
         }
 
-        console.Write(table);
-        console.MarkupLine(
-            $"Stack [bold]{Markup.Escape(result.StackName)}[/]: {result.Template.Resources.Count} resources, " +
-            $"{result.Template.Outputs.Count} outputs, {result.TemplateBytes.Length:N0} bytes.");
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Stack [bold]{Markup.Escape(result.StackName)}[/]: {resources.Count} resources, {result.Template.Outputs.Count} outputs, {result.TemplateBytes.Length:N0} bytes."));
         console.MarkupLine("Template written to [green]" + Markup.Escape(path) + "[/]");
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Stelvio.CloudFormation;
 
 /// <summary>
@@ -34,7 +36,7 @@ public static class StackLimits
 
         if (templateBytes > MaxTemplateBytes)
         {
-            errors.Add(new ConfigError($"Stack '{stack}'", null, $"has a template of {templateBytes:N0} bytes; CloudFormation accepts at most {MaxTemplateBytes:N0} bytes. Split the app into several apps (stacks)."));
+            errors.Add(new ConfigError($"Stack '{stack}'", null, string.Create(CultureInfo.InvariantCulture, $"has a template of {templateBytes:N0} bytes; CloudFormation accepts at most {MaxTemplateBytes:N0} bytes. Split the app into several apps (stacks).")));
         }
 
         if (errors.Count > 0)

@@ -21,7 +21,7 @@ public static partial class TagRules
     /// <summary>The tags Stelvio puts on every taggable resource.</summary>
     public const int StelvioTags = 2;
 
-    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
+    [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*\z")]
     private static partial Regex Allowed();
 
     /// <summary>Checks the app-wide tags (<see cref="StelvioApp.Tags"/>).</summary>

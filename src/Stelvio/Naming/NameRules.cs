@@ -25,10 +25,10 @@ public static partial class NameRules
     /// <summary>Longest component name.</summary>
     public const int ComponentNameMax = 128;
 
-    [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_-]*$")]
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9_-]*\z")]
     private static partial Regex ComponentNamePattern();
 
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9-]*$")]
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9-]*\z")]
     private static partial Regex AppNamePattern();
 
     /// <summary>The message for a bad component name, or null when it is good.</summary>

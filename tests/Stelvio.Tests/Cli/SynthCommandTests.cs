@@ -39,11 +39,31 @@ public sealed class SynthCommandTests : IDisposable
 
         var text = console.Output;
         Assert.Contains("Warning: DynamoTable 'orders': field 'note' is not used by any key or index", text, StringComparison.Ordinal);
-        Assert.Contains("OrdersTable", text, StringComparison.Ordinal);
-        Assert.Contains("AWS::DynamoDB::Table", text, StringComparison.Ordinal);
-        Assert.Contains("DynamoTable 'orders'", text, StringComparison.Ordinal);
-        Assert.Contains($"Stack shop-x: 1 resources, 3 outputs, {written.Length:N0} bytes.", text, StringComparison.Ordinal);
+        Assert.Contains("DynamoTable 'orders'\n  AWS::DynamoDB::Table  OrdersTable\n", text.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains($"Stack shop-x: 1 resources, 3 outputs, {written.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes.", text, StringComparison.Ordinal);
         Assert.Contains("Template written to " + path, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Synth_InAn80ColumnTerminal_PrintsEachResourceOnOneLineUnderItsComponent()
+    {
+        console.Profile.Width = 80;
+        var definition = new AppDefinition("shop", app =>
+        {
+            new DynamoTable("customer-order-history-archive", new() { Fields = { ["id"] = "string" }, PartitionKey = "id" });
+            new DynamoTable("orders", new() { Fields = { ["id"] = "string" }, PartitionKey = "id" });
+        });
+
+        var exit = await StelvioCli.RunAsync(["synth", "--stage", "x", "--output", output], definition, console);
+
+        Assert.Equal(0, exit);
+        LintedTemplates.Save("SynthCommandTests.Synth80", await File.ReadAllBytesAsync(Path.Combine(output, "shop-x.template.json")));
+        var lines = console.Output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var first = Array.IndexOf(lines, "DynamoTable 'customer-order-history-archive'");
+        Assert.True(first >= 0, console.Output);
+        Assert.Equal(
+            ["DynamoTable 'customer-order-history-archive'", "  AWS::DynamoDB::Table  CustomerOrderHistoryArchiveTable", "DynamoTable 'orders'", "  AWS::DynamoDB::Table  OrdersTable"],
+            lines[first..(first + 4)]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Stelvio.Aws.DynamoDB;
 using Stelvio.CloudFormation;
 using Stelvio.Tests.Support;
@@ -31,7 +32,21 @@ public sealed class StackLimitsTests
     }
 
     [Fact]
-    public void EnsureWithinStackLimits_TemplateOverOneMegabyte_ThrowsNamingTheSize()
+    public void EnsureWithinStackLimits_TemplateOverOneMegabyte_ThrowsNamingTheSizeWhateverTheCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            TemplateOverOneMegabyte_ThrowsNamingTheSize();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static void TemplateOverOneMegabyte_ThrowsNamingTheSize()
     {
         // 60 tables, each with a 20 KB escape-hatch property, stay under the resource and output quotas.
         var result = StelvioApp.Declare(Synth.App, Synth.Stage, app =>
@@ -47,7 +62,7 @@ public sealed class StackLimitsTests
 
         var size = result.TemplateBytes.Length;
         Assert.InRange(size, 1_000_001, 1_500_000);
-        Errors.Single(error, Stack, null, $"has a template of {size:N0} bytes; CloudFormation accepts at most 1,000,000 bytes. Split the app into several apps (stacks).");
+        Errors.Single(error, Stack, null, $"has a template of {size.ToString("N0", CultureInfo.InvariantCulture)} bytes; CloudFormation accepts at most 1,000,000 bytes. Split the app into several apps (stacks).");
     }
 
     [Fact]

@@ -169,6 +169,7 @@ public sealed partial class AppModelTests
     [InlineData("", "the name is empty. Give every component a short name such as \"orders\".")]
     [InlineData("my orders", "the name 'my orders' may hold only letters, digits, '-' and '_', and must start with a letter or digit (it becomes part of AWS resource names).")]
     [InlineData("-orders", "the name '-orders' may hold only letters, digits, '-' and '_', and must start with a letter or digit (it becomes part of AWS resource names).")]
+    [InlineData("orders\n", "the name 'orders\n' may hold only letters, digits, '-' and '_', and must start with a letter or digit (it becomes part of AWS resource names).")]
     public void ComponentName_Bad_Throws(string name, string message)
     {
         var error = Synth.Error(app => Table(name));
@@ -189,6 +190,7 @@ public sealed partial class AppModelTests
     [InlineData("my_app", "dev", "name", "the app name 'my_app' may hold only letters, digits and '-', and must start with a letter (it becomes part of the CloudFormation stack name).")]
     [InlineData("1shop", "dev", "name", "the app name '1shop' may hold only letters, digits and '-', and must start with a letter (it becomes part of the CloudFormation stack name).")]
     [InlineData("shop", "", "stage", "the stage is empty. Pass another with --stage.")]
+    [InlineData("shop", "dev\n", "stage", "the stage 'dev\n' may hold only letters, digits and '-', and must start with a letter (it becomes part of the CloudFormation stack name). Pass another with --stage.")]
     [InlineData("shop", "my.stage", "stage", "the stage 'my.stage' may hold only letters, digits and '-', and must start with a letter (it becomes part of the CloudFormation stack name). Pass another with --stage.")]
     public void AppNameOrStage_Bad_Throws(string name, string stage, string property, string message)
     {

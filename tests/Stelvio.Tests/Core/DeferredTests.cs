@@ -64,6 +64,31 @@ public sealed class DeferredTests
     }
 
     [Fact]
+    public void Format_GivingAnAlignmentOrFormatToADeferredValue_ThrowsSayingWhatToRemove()
+    {
+        var orders = DeclareOrders(stream: false);
+
+        var error = Assert.Throws<ArgumentException>(() => Deferred.Format($"{orders.Arn,20}/index"));
+
+        Assert.StartsWith("'{0,20}' gives a format or alignment to a deferred value, which has no text until deployment. Remove ',20'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_WritesPlainNumbersTheSameWhateverTheCulture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            Assert.Equal("\"v1.5:02\"", Deferred.Format($"v{1.5}:{2:00}").ToCloudFormation().ToJsonString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void Format_WithoutDeferredValues_IsALiteral()
     {
         var value = Deferred.Format($"plain {42}");

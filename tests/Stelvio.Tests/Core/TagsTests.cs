@@ -79,14 +79,15 @@ public sealed class TagsTests
         {
             Fields = { ["id"] = "string" },
             PartitionKey = "id",
-            Tags = { [longKey] = "v", ["note"] = new string('v', 257), ["emoji"] = "yes!", ["a#b"] = "v" },
+            Tags = { [longKey] = "v", ["note"] = new string('v', 257), ["emoji"] = "yes!", ["a#b"] = "v", ["line"] = "one\n" },
         }));
 
         const string Orders = "DynamoTable 'orders'";
-        Assert.Equal(4, error.Errors.Count);
+        Assert.Equal(5, error.Errors.Count);
         Errors.Has(error, Orders, $"Tags[\"{longKey}\"]", "a tag key must have 1 to 128 characters (this one has 129).");
         Errors.Has(error, Orders, "Tags[\"note\"]", "the tag value has 257 characters; AWS allows at most 256.");
         Errors.Has(error, Orders, "Tags[\"emoji\"]", "the tag value 'yes!' may hold only letters, digits, spaces and _ . : / = + - @.");
+        Errors.Has(error, Orders, "Tags[\"line\"]", "the tag value 'one\n' may hold only letters, digits, spaces and _ . : / = + - @.");
         Errors.Has(error, Orders, "Tags[\"a#b\"]", "the tag key may hold only letters, digits, spaces and _ . : / = + - @.");
     }
 

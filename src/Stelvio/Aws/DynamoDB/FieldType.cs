@@ -35,7 +35,7 @@ public readonly record struct Field
     /// <summary>The spellings accepted as text.</summary>
     public const string AcceptedSpellings = "\"string\", \"number\", \"binary\", \"S\", \"N\", \"B\" or FieldType.String/Number/Binary";
 
-    public static implicit operator Field(FieldType type) => new(type, null);
+    public static implicit operator Field(FieldType type) => Enum.IsDefined(type) ? new(type, null) : new(null, type.ToString());
 
     public static implicit operator Field(string text) => new(Parse(text), text);
 

@@ -58,7 +58,8 @@ public sealed class Projection
     {
         ProjectionType.KeysOnly => KeysOnly,
         ProjectionType.All => All,
-        _ => new Projection(ProjectionType.Include, [], null),
+        ProjectionType.Include => new Projection(ProjectionType.Include, [], null),
+        _ => new Projection(null, [], type.ToString()),
     };
 
     private static ProjectionType? Parse(string? text) => text?.Trim().ToLowerInvariant().Replace('_', '-') switch

@@ -38,7 +38,7 @@ public readonly record struct StreamSetting
     /// <summary>The spellings accepted as text.</summary>
     public const string AcceptedSpellings = "\"keys-only\", \"new-image\", \"old-image\", \"new-and-old-images\" (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, or StreamView)";
 
-    public static implicit operator StreamSetting(StreamView view) => new(view, null);
+    public static implicit operator StreamSetting(StreamView view) => Enum.IsDefined(view) ? new(view, null) : new(null, view.ToString());
 
     public static implicit operator StreamSetting(string text) => new(Parse(text), text);
 

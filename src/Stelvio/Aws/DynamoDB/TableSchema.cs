@@ -43,7 +43,7 @@ internal sealed partial class TableSchema
 
     public required IReadOnlyList<string> Warnings { get; init; }
 
-    [GeneratedRegex("^[a-zA-Z0-9_.-]{3,255}$")]
+    [GeneratedRegex(@"^[a-zA-Z0-9_.-]{3,255}\z")]
     private static partial Regex IndexNamePattern();
 
     public static TableSchema Parse(string component, DynamoTableConfig config)

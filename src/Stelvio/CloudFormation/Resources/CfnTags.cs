@@ -7,8 +7,4 @@ internal static class CfnTags
     /// <summary>The <c>[{"Key": …, "Value": …}]</c> list most resource types take.</summary>
     public static JsonArray List(IReadOnlyList<KeyValuePair<string, string>> tags) =>
         new([.. tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
-
-    /// <summary>The <c>{"key": "value"}</c> map some resource types take.</summary>
-    public static JsonObject Map(IReadOnlyList<KeyValuePair<string, string>> tags) =>
-        new(tags.Select(t => new KeyValuePair<string, JsonNode?>(t.Key, t.Value)));
 }

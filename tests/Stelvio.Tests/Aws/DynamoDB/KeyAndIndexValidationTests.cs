@@ -220,6 +220,7 @@ public sealed class KeyAndIndexValidationTests
     [InlineData("ab", "the index name 'ab' must be 3 to 255 characters of letters, digits, '_', '-' and '.' (it has 2).")]
     [InlineData("by status", "the index name 'by status' must be 3 to 255 characters of letters, digits, '_', '-' and '.'.")]
     [InlineData("status/index", "the index name 'status/index' must be 3 to 255 characters of letters, digits, '_', '-' and '.'.")]
+    [InlineData("by-status\n", "the index name 'by-status\n' must be 3 to 255 characters of letters, digits, '_', '-' and '.'.")]
     public void IndexName_BreakingDynamoDbRules_Throws(string name, string message)
     {
         var error = Synth.Error(app => new DynamoTable("orders", new()
@@ -403,6 +404,31 @@ public sealed class KeyAndIndexValidationTests
         }));
 
         Errors.Single(error, Orders, "Fields", "a field has an empty name. Give each field the attribute name it stands for.");
+    }
+
+    [Fact]
+    public void Stream_AnUndefinedStreamViewValue_ThrowsListingTheViewTypes()
+    {
+        var error = Synth.Error(app => new DynamoTable("orders", new()
+        {
+            Fields = { ["customer_id"] = "string" },
+            PartitionKey = "customer_id",
+            Stream = (StreamView)9,
+        }));
+
+        Errors.Single(error, Orders, "Stream", "'9' is not a stream view type. Use \"keys-only\", \"new-image\", \"old-image\", \"new-and-old-images\" (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, or StreamView).");
+    }
+
+    [Fact]
+    public void Fields_AnUndefinedFieldTypeValue_ThrowsNamingTheFieldAndTheAllowedValues()
+    {
+        var error = Synth.Error(app => new DynamoTable("orders", new()
+        {
+            Fields = { ["customer_id"] = (FieldType)7 },
+            PartitionKey = "customer_id",
+        }));
+
+        Errors.Has(error, Orders, "Fields[\"customer_id\"]", "'7' is not a field type. Use \"string\", \"number\", \"binary\", \"S\", \"N\", \"B\" or FieldType.String/Number/Binary.");
     }
 
     [Fact]

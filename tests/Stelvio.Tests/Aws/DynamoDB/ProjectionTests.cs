@@ -90,6 +90,14 @@ public sealed class ProjectionTests
     }
 
     [Fact]
+    public void Projection_AnUndefinedProjectionTypeValue_ThrowsListingTheAllowedValues()
+    {
+        var error = Synth.Error(app => OrdersWithGlobalIndex(new GlobalIndex("status") { Projections = (ProjectionType)9 }));
+
+        Errors.Single(error, Orders, "GlobalIndexes[\"by-status\"].Projections", "'9' is not a projection. Use \"keys-only\", \"all\", a list of attribute names, or ProjectionType.KeysOnly/All.");
+    }
+
+    [Fact]
     public void Projection_BadSpelling_ThrowsListingTheAllowedValues()
     {
         var error = Synth.Error(app => OrdersWithGlobalIndex(new GlobalIndex("status") { Projections = "everything" }));
