@@ -373,9 +373,25 @@ public sealed class DeployCommandTests : IAsyncLifetime
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(
-            "Error: CloudFormation refused the template for stack 'shop-test': Requires capabilities : [CAPABILITY_AUTO_EXPAND] Stelvio acknowledges CAPABILITY_IAM and CAPABILITY_NAMED_IAM; a template needing more (macros, CAPABILITY_AUTO_EXPAND) is not supported.",
+            "Error: CloudFormation refused the template for stack 'shop-test': Requires capabilities : [CAPABILITY_AUTO_EXPAND]. Stelvio acknowledges CAPABILITY_IAM and CAPABILITY_NAMED_IAM; a template needing more (macros, CAPABILITY_AUTO_EXPAND) is not supported.",
             result.Output,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deploy_WhenAnotherDeployCreatedTheStackMeanwhile_SaysToRunAgain()
+    {
+        // The stack did not exist when looked at; by CreateChangeSet (type CREATE) another deploy had made it.
+        standIn.On("CreateChangeSet", _ => Reply.Error(HttpStatusCode.BadRequest, "AlreadyExistsException", "Stack [shop-test] already exists"));
+
+        var result = await Deploy();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "Error: CloudFormation CreateChangeSet for stack 'shop-test': Stack [shop-test] already exists. Another deploy may have created it meanwhile; run the command again.",
+            result.Output,
+            StringComparison.Ordinal);
+        Assert.Empty(standIn.Of("ExecuteChangeSet"));
     }
 
     [Fact]
