@@ -185,6 +185,7 @@ public sealed class DeployCommandTests : IAsyncLifetime
         Assert.Contains("4 to add, 1 to change (1 replaced), 1 to remove.", result.Output, StringComparison.Ordinal);
         Assert.Contains("This deploy widens permissions:", result.Output, StringComparison.Ordinal);
         Assert.Contains("  + OrdersAuditRole: Allow sts:AssumeRole to service lambda.amazonaws.com", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  + OrdersAuditRole: attaches managed policy arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", result.Output, StringComparison.Ordinal);
         Assert.Contains("  + OrdersAuditPolicy: Allow dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator on OrdersTable.StreamArn", result.Output, StringComparison.Ordinal);
         Assert.Contains("  + OrdersAuditPolicy: Allow dynamodb:ListStreams on *", result.Output, StringComparison.Ordinal);
     }
