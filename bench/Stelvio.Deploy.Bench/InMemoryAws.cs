@@ -65,6 +65,8 @@ internal sealed class InMemoryAws(bool stackExists) : HttpMessageHandler
 /// <summary>An asset bucket in memory where every asset is already uploaded, or none is.</summary>
 internal sealed class MemoryStore(bool holdsEverything) : IAssetStore
 {
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken) => Task.FromResult(true);
+
     public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken) => Task.FromResult(holdsEverything);
 
     public Task PutFileAsync(string bucket, string key, string path, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -18,20 +18,8 @@ internal static class CliErrors
         }
     }
 
-    public static async Task<int> RunAsync(IAnsiConsole console, Func<Task<int>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (StelvioConfigException exception)
-        {
-            Print(console, exception);
-            return 1;
-        }
-    }
-
-    private static void Print(IAnsiConsole console, StelvioConfigException exception)
+    /// <summary>Prints a configuration error: one line, or a count followed by one line per error.</summary>
+    public static void Print(IAnsiConsole console, StelvioConfigException exception)
     {
         console.MarkupLine(exception.Errors.Count == 1 ? "[red]Error:[/]" : $"[red]{exception.Errors.Count} errors:[/]");
         foreach (var error in exception.Errors)

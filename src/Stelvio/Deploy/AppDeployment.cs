@@ -25,7 +25,11 @@ public sealed class AppDeployment(DeployTarget target, SynthResult synth)
 
     /// <summary>Uploads the function assets absent from the bucket and returns how the template reaches CloudFormation.</summary>
     /// <param name="progress">Receives notes and upload results.</param>
-    /// <param name="uploadAssets">Whether to upload function assets; <c>diff</c> only needs the template.</param>
+    /// <param name="uploadAssets">
+    /// Whether this prepares a deploy: builds and uploads function assets, creating the asset bucket when needed.
+    /// False for <c>diff</c>, which needs only the template and creates nothing: a template over the inline limit
+    /// then goes through the bucket only if it already exists, and otherwise fails saying to bootstrap first.
+    /// </param>
     /// <param name="cancellationToken">Stops the uploads.</param>
     public async Task<(TemplateSource Template, IReadOnlyList<AssetUpload> Uploads)> PrepareAsync(IDeployProgress progress, bool uploadAssets, CancellationToken cancellationToken)
     {
@@ -37,7 +41,12 @@ public sealed class AppDeployment(DeployTarget target, SynthResult synth)
             uploads = await new AssetPublisher(target.Services.AssetBuilder(synth.App), target.Store).PublishAsync(name, synth.Assets, progress.AssetPublished, cancellationToken);
         }
 
-        var template = await TemplateSource.PrepareAsync(synth.TemplateBytes, StackName, () => BucketAsync(progress, cancellationToken), target.Store, cancellationToken);
+        var template = await TemplateSource.PrepareAsync(
+            synth.TemplateBytes,
+            StackName,
+            uploadAssets ? () => BucketAsync(progress, cancellationToken) : () => ExistingBucketAsync(cancellationToken),
+            target.Store,
+            cancellationToken);
         return (template, uploads);
     }
 
@@ -59,6 +68,25 @@ public sealed class AppDeployment(DeployTarget target, SynthResult synth)
         {
             throw AwsErrors.Describe(exception, target.Session, StackName);
         }
+    }
+
+    private async Task<string> ExistingBucketAsync(CancellationToken cancellationToken)
+    {
+        string? existing;
+        try
+        {
+            existing = await new Bootstrapper(target).FindAsync(cancellationToken);
+        }
+        catch (AwsServiceException exception)
+        {
+            throw AwsErrors.Describe(exception, target.Session, BootstrapTemplate.StackName);
+        }
+
+        return existing ?? throw new DeployException(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"The template of stack '{StackName}' is {synth.TemplateBytes.Length:N0} bytes, over CloudFormation's {Stelvio.CloudFormation.StackLimits.MaxTemplateBodyBytes:N0}-byte inline limit, " +
+            $"so it must go through the asset bucket {target.AssetBucket}, which does not exist yet in {target.Session.Region}. " +
+            $"Run 'bootstrap' (or 'deploy') first; diff creates nothing."));
     }
 
     private async Task<string> BucketAsync(IDeployProgress progress, CancellationToken cancellationToken)

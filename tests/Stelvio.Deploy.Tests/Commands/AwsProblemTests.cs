@@ -141,7 +141,7 @@ public sealed class AwsProblemTests : IAsyncLifetime
         Assert.Equal(
             [
                 "Deploying shop-test to account 123456789012 in us-east-1 as arn:aws:iam::123456789012:user/deployer",
-                "Error: Access denied to cloudformation:GetTemplate for stack 'shop-test': User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: cloudformation:GetTemplate Use an identity allowed to deploy (for example with --profile).",
+                "Error: Access denied to cloudformation:GetTemplate for stack 'shop-test': User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: cloudformation:GetTemplate. Use an identity allowed to deploy (for example with --profile).",
             ],
             result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

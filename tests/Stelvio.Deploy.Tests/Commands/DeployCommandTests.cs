@@ -84,7 +84,7 @@ public sealed class DeployCommandTests : IAsyncLifetime
         Assert.Matches("^stelvio-[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$", create["ChangeSetName"]);
         Assert.Equal(("CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"), (create["Capabilities.member.1"], create["Capabilities.member.2"]));
         Assert.Equal(("stelvio:app", "shop", "stelvio:stage", "test"), (create["Tags.member.1.Key"], create["Tags.member.1.Value"], create["Tags.member.2.Key"], create["Tags.member.2.Value"]));
-        var expected = StelvioApp.Declare("shop", "test", TestApps.Orders).Synth().TemplateJson;
+        var expected = TestApps.Synth("test", TestApps.Orders).TemplateJson;
         Assert.Equal(expected, create["TemplateBody"]);
         var execute = Assert.Single(standIn.Of("ExecuteChangeSet"));
         Assert.Equal(Xml.ChangeSetId("stelvio"), execute["ChangeSetName"]);
@@ -160,15 +160,16 @@ public sealed class DeployCommandTests : IAsyncLifetime
     {
         // Deployed: the orders table alone. New: the table plus an audit function reading its stream.
         scenario.StatusBefore = "UPDATE_COMPLETE";
-        scenario.DeployedTemplate = StelvioApp.Declare("shop", "test", TestApps.Orders).Synth().TemplateJson;
+        scenario.DeployedTemplate = TestApps.Synth("test", TestApps.Orders).TemplateJson;
         scenario.ChangeSet = Xml.DescribeChangeSet(
             Stack,
             "CREATE_COMPLETE",
             changes:
             [
-                Xml.Change("Add", "AuditFunctionRole", "AWS::IAM::Role"),
-                Xml.Change("Add", "AuditFunction", "AWS::Lambda::Function"),
-                Xml.Change("Add", "AuditMapping", "AWS::Lambda::EventSourceMapping"),
+                Xml.Change("Add", "OrdersAuditRole", "AWS::IAM::Role"),
+                Xml.Change("Add", "OrdersAuditPolicy", "AWS::IAM::Policy"),
+                Xml.Change("Add", "OrdersAuditFunction", "AWS::Lambda::Function"),
+                Xml.Change("Add", "OrdersAuditEventSourceMapping", "AWS::Lambda::EventSourceMapping"),
                 Xml.Change("Modify", "OrdersTable", "AWS::DynamoDB::Table", "True", ("KeySchema", "Always"), ("BillingMode", "Never")),
                 Xml.Change("Remove", "LegacyTable", "AWS::DynamoDB::Table"),
             ]);
@@ -177,21 +178,24 @@ public sealed class DeployCommandTests : IAsyncLifetime
         var result = await Deploy(TestApps.OrdersWithAudit());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("  + AuditFunctionRole  AWS::IAM::Role                   widens permissions", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  ~ OrdersTable        AWS::DynamoDB::Table             replaced  KeySchema (replaces), BillingMode", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  - LegacyTable        AWS::DynamoDB::Table", result.Output, StringComparison.Ordinal);
-        Assert.Contains("3 to add, 1 to change (1 replaced), 1 to remove.", result.Output, StringComparison.Ordinal);
+        Assert.True(result.Output.Contains("  + OrdersAuditRole                AWS::IAM::Role                   widens permissions", StringComparison.Ordinal), result.Output);
+        Assert.Contains("  + OrdersAuditPolicy              AWS::IAM::Policy                 widens permissions", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  ~ OrdersTable                    AWS::DynamoDB::Table             replaced  KeySchema (replaces), BillingMode", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  - LegacyTable                    AWS::DynamoDB::Table", result.Output, StringComparison.Ordinal);
+        Assert.Contains("4 to add, 1 to change (1 replaced), 1 to remove.", result.Output, StringComparison.Ordinal);
         Assert.Contains("This deploy widens permissions:", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  + AuditFunctionRole: Allow sts:AssumeRole to service lambda.amazonaws.com", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  + AuditFunctionRole: Allow dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator, dynamodb:ListStreams on OrdersTable.StreamArn", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  + OrdersAuditRole: Allow sts:AssumeRole to service lambda.amazonaws.com", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  + OrdersAuditRole: attaches managed policy arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  + OrdersAuditPolicy: Allow dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator on OrdersTable.StreamArn", result.Output, StringComparison.Ordinal);
+        Assert.Contains("  + OrdersAuditPolicy: Allow dynamodb:ListStreams on *", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Deploy_UploadsAFunctionZipOnlyWhenTheBucketLacksIt()
     {
-        scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Add", "AuditFunction", "AWS::Lambda::Function"));
+        scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Add", "OrdersAuditFunction", "AWS::Lambda::Function"));
         scenario.StatusesAfter.Add("CREATE_COMPLETE");
-        var asset = StelvioApp.Declare("shop", "test", TestApps.OrdersWithAudit()).Synth().Assets.Single();
+        var asset = TestApps.Synth("test", TestApps.OrdersWithAudit()).Assets.Single();
         var key = $"stelvio-assets-123456789012-us-east-1/{asset.S3Key}";
 
         var first = await Deploy(TestApps.OrdersWithAudit());
@@ -206,25 +210,34 @@ public sealed class DeployCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deploy_WhenTheAssetBucketOutlivedItsBootstrapStack_UsesTheBucketWithoutRecreatingTheStack()
+    {
+        // The stack was deleted, the bucket kept by its deletion policy: a new stack could not create a bucket of that name.
+        standIn.On("DescribeStacks", r => r["StackName"] == "stelvio-bootstrap"
+            ? Reply.Error(HttpStatusCode.BadRequest, "ValidationError", "Stack with id stelvio-bootstrap does not exist")
+            : Reply.Ok(Xml.DescribeStacks(Stack, standIn.Of("ExecuteChangeSet").Count == 0 ? "REVIEW_IN_PROGRESS" : "CREATE_COMPLETE")));
+        store.Buckets.Add("stelvio-assets-123456789012-us-east-1");
+        scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Add", "OrdersAuditFunction", "AWS::Lambda::Function"));
+        var asset = TestApps.Synth("test", TestApps.OrdersWithAudit()).Assets.Single();
+
+        var result = await Deploy(TestApps.OrdersWithAudit());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(
+            "The asset bucket stelvio-assets-123456789012-us-east-1 exists without its stack stelvio-bootstrap (the stack was deleted, the bucket kept); using the bucket as it is.",
+            result.Output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain(standIn.Of("CreateChangeSet"), r => r["StackName"] == "stelvio-bootstrap");
+        Assert.True(store.Objects.ContainsKey($"stelvio-assets-123456789012-us-east-1/{asset.S3Key}"));
+    }
+
+    [Fact]
     public async Task Deploy_OfATemplateOverTheInlineLimit_UploadsItAndPassesItsUrl()
     {
         scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Add", "T0Table", "AWS::DynamoDB::Table"));
         scenario.StatusesAfter.Add("CREATE_COMPLETE");
-        void Large(StelvioApp app)
-        {
-            for (var i = 0; i < 30; i++)
-            {
-                app.Tags[$"note-{i}"] = new string('x', 200);
-            }
-
-            for (var i = 0; i < 10; i++)
-            {
-                _ = new Stelvio.Aws.DynamoDB.DynamoTable($"t{i}", new() { Fields = { ["id"] = "string" }, PartitionKey = "id" });
-            }
-        }
-
-        var bytes = StelvioApp.Declare("shop", "test", Large).Synth().TemplateBytes;
-        var result = await Deploy(Large);
+        var bytes = TestApps.Synth("test", TestApps.Large).TemplateBytes;
+        var result = await Deploy(TestApps.Large);
 
         Assert.True(bytes.Length > 51_200, $"the test template has {bytes.Length} bytes");
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -361,9 +374,25 @@ public sealed class DeployCommandTests : IAsyncLifetime
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(
-            "Error: CloudFormation refused the template for stack 'shop-test': Requires capabilities : [CAPABILITY_AUTO_EXPAND] Stelvio acknowledges CAPABILITY_IAM and CAPABILITY_NAMED_IAM; a template needing more (macros, CAPABILITY_AUTO_EXPAND) is not supported.",
+            "Error: CloudFormation refused the template for stack 'shop-test': Requires capabilities : [CAPABILITY_AUTO_EXPAND]. Stelvio acknowledges CAPABILITY_IAM and CAPABILITY_NAMED_IAM; a template needing more (macros, CAPABILITY_AUTO_EXPAND) is not supported.",
             result.Output,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deploy_WhenAnotherDeployCreatedTheStackMeanwhile_SaysToRunAgain()
+    {
+        // The stack did not exist when looked at; by CreateChangeSet (type CREATE) another deploy had made it.
+        standIn.On("CreateChangeSet", _ => Reply.Error(HttpStatusCode.BadRequest, "AlreadyExistsException", "Stack [shop-test] already exists"));
+
+        var result = await Deploy();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "Error: CloudFormation CreateChangeSet for stack 'shop-test': Stack [shop-test] already exists. Another deploy may have created it meanwhile; run the command again.",
+            result.Output,
+            StringComparison.Ordinal);
+        Assert.Empty(standIn.Of("ExecuteChangeSet"));
     }
 
     [Fact]
@@ -392,14 +421,14 @@ public sealed class DeployCommandTests : IAsyncLifetime
     public async Task DeployedTemplate_IsParsedFromGetTemplate_ForTheWideningCheck()
     {
         scenario.StatusBefore = "UPDATE_COMPLETE";
-        scenario.DeployedTemplate = StelvioApp.Declare("shop", "test", TestApps.OrdersWithAudit()).Synth().TemplateJson;
-        scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Modify", "AuditFunction", "AWS::Lambda::Function", "False", ("MemorySize", "Never")));
+        scenario.DeployedTemplate = TestApps.Synth("test", TestApps.OrdersWithAudit()).TemplateJson;
+        scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Modify", "OrdersAuditFunction", "AWS::Lambda::Function", "False", ("MemorySize", "Never")));
         scenario.StatusesAfter.Add("UPDATE_COMPLETE");
 
         var result = await Deploy(TestApps.OrdersWithAudit(memory: 512));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("  ~ AuditFunction  AWS::Lambda::Function  MemorySize", result.Output, StringComparison.Ordinal);
+        Assert.True(result.Output.Contains("  ~ OrdersAuditFunction  AWS::Lambda::Function  MemorySize", StringComparison.Ordinal), result.Output);
         Assert.DoesNotContain("widens permissions", result.Output, StringComparison.Ordinal);
         Assert.NotNull(JsonNode.Parse(scenario.DeployedTemplate));
     }

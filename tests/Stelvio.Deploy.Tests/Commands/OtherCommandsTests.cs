@@ -153,18 +153,18 @@ public sealed class OtherCommandsTests : IAsyncLifetime
     public async Task Diff_ShowsTheChangeSetThenDeletesIt_AndListsPropertyChanges()
     {
         scenario.StatusBefore = "UPDATE_COMPLETE";
-        scenario.DeployedTemplate = StelvioApp.Declare("shop", "test", TestApps.OrdersWithAudit(memory: 256)).Synth().TemplateJson;
+        scenario.DeployedTemplate = TestApps.Synth("test", TestApps.OrdersWithAudit(memory: 256)).TemplateJson;
         scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes:
         [
-            Xml.Change("Modify", "AuditFunction", "AWS::Lambda::Function", "False", ("MemorySize", "Never")),
+            Xml.Change("Modify", "OrdersAuditFunction", "AWS::Lambda::Function", "False", ("MemorySize", "Never")),
             Xml.Change("Add", "UsersTable", "AWS::DynamoDB::Table"),
         ]);
 
         var result = await Run(TestApps.OrdersWithAuditAndUsers(memory: 512), null, "diff");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("  ~ AuditFunction  AWS::Lambda::Function  MemorySize", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  + UsersTable     AWS::DynamoDB::Table", result.Output, StringComparison.Ordinal);
+        Assert.True(result.Output.Contains("  ~ OrdersAuditFunction  AWS::Lambda::Function  MemorySize", StringComparison.Ordinal), result.Output);
+        Assert.Contains("  + UsersTable           AWS::DynamoDB::Table", result.Output, StringComparison.Ordinal);
         Assert.Contains("Template changes (deployed → new):", result.Output, StringComparison.Ordinal);
         Assert.Contains("      ~ Properties.MemorySize: 256 → 512", result.Output, StringComparison.Ordinal);
         Assert.Contains("  + UsersTable AWS::DynamoDB::Table", result.Output, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class PermissionDiffTests
             [
                 "AuditRole: Allow sts:AssumeRole to service lambda.amazonaws.com",
                 "AuditRole: Allow dynamodb:GetItem, dynamodb:Query on ${OrdersTable.Arn}/index/*, OrdersTable.Arn",
-                "AuditRole: Allow arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                "AuditRole: attaches managed policy arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
             ],
             added.Select(g => g.ToString()));
         Assert.All(added, g => Assert.True(g.Widens));

@@ -64,16 +64,31 @@ public sealed class ExampleProgramTests(MotoServer moto) : IAsyncLifetime
         var tables = await checks.AssertTablesAsync(template);
         Assert.Contains("OrdersTable", tables.Keys);
         await checks.AssertFunctionsAsync(template, Stack, tables);
-        foreach (var (_, function) in MotoChecks.Resources(template, "AWS::Lambda::Function"))
+        var keys = MotoChecks.Resources(template, "AWS::Lambda::Function")
+            .Select(f => f.Resource["Properties"]!["Code"]!["S3Key"]!.GetValue<string>())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
         {
-            var key = function["Properties"]!["Code"]!["S3Key"]!.GetValue<string>();
-            Assert.True(await checks.ObjectExistsAsync(key), $"the function zip {key} was not uploaded");
+            // The real build: a Native AOT executable named bootstrap, as provided.al2023 runs it.
+            var entries = await checks.ZipEntriesAsync(key);
+            Assert.True(entries.TryGetValue("bootstrap", out var size) && size > 1_000_000, $"the zip {key} holds no native bootstrap executable: {string.Join(", ", entries.Keys)}");
+            Assert.Contains($"uploaded {key} (", deploy.Output, StringComparison.Ordinal);
         }
 
         var again = await RunExampleAsync("deploy", "--stage", Stage);
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains($"No changes: stack {Stack} is up to date; nothing to deploy.", again.Output, StringComparison.Ordinal);
+
+        // Unchanged sources: each zip is found in the bucket by its content-hash key, so nothing is built or uploaded.
+        foreach (var key in keys)
+        {
+            Assert.Contains($"unchanged {key} from ", again.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("uploaded ", again.Output, StringComparison.Ordinal);
 
         var destroy = await RunExampleAsync("destroy", "--stage", Stage, "--yes");
 

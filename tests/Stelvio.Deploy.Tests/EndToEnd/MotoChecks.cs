@@ -144,6 +144,17 @@ internal sealed class MotoChecks : IDisposable
         }
     }
 
+    /// <summary>The entries of a zip in the asset bucket, with their sizes.</summary>
+    public async Task<Dictionary<string, long>> ZipEntriesAsync(string key)
+    {
+        using var response = await S3.GetObjectAsync(Bucket, key);
+        using var copy = new MemoryStream();
+        await response.ResponseStream.CopyToAsync(copy);
+        copy.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Read);
+        return zip.Entries.ToDictionary(e => e.FullName, e => e.Length, StringComparer.Ordinal);
+    }
+
     public void Dispose()
     {
         Dynamo.Dispose();

@@ -35,7 +35,7 @@ public sealed class MotoDeployTests(MotoServer moto) : IAsyncLifetime
 
     private Task<CliResult> Run(Action<StelvioApp> app, params string[] args) => TestCli.RunAsync(app, Services(), [.. args, "--stage", "e2e"]);
 
-    private static JsonObject Template(Action<StelvioApp> app) => (JsonObject)JsonNode.Parse(StelvioApp.Declare("shop", "e2e", app).Synth().TemplateBytes)!;
+    private static JsonObject Template(Action<StelvioApp> app) => (JsonObject)JsonNode.Parse(TestApps.Synth("e2e", app).TemplateBytes)!;
 
     private async Task<int> StackEventCountAsync() =>
         (await checks.Cli.RunAsync("cloudformation", "describe-stack-events", "--stack-name", Stack))["StackEvents"]!.AsArray().Count;
@@ -68,7 +68,7 @@ public sealed class MotoDeployTests(MotoServer moto) : IAsyncLifetime
         Assert.Equal([("status", "HASH"), ("total", "RANGE")], gsi.KeySchema.Select(k => (k.AttributeName, k.KeyType.Value)));
         Assert.Equal("NEW_AND_OLD_IMAGES", orders.StreamSpecification.StreamViewType.Value);
 
-        var asset = StelvioApp.Declare("shop", "e2e", app).Synth().Assets.Single();
+        var asset = TestApps.Synth("e2e", app).Assets.Single();
         Assert.True(await checks.ObjectExistsAsync(asset.S3Key), $"asset {asset.S3Key} was not uploaded");
 
         // The bucket is encrypted. moto 5.2.1 gap: of the bootstrap bucket's properties it applies only the
@@ -109,7 +109,7 @@ public sealed class MotoDeployTests(MotoServer moto) : IAsyncLifetime
         Assert.True(diff.ExitCode == 0, diff.ToString());
         Assert.Contains("would update stack shop-e2e:", diff.Output, StringComparison.Ordinal);
         Assert.Contains("+ UsersTable", diff.Output, StringComparison.Ordinal);
-        Assert.Contains("~ AuditFunction", diff.Output, StringComparison.Ordinal);
+        Assert.Contains("~ OrdersAuditFunction", diff.Output, StringComparison.Ordinal);
         Assert.Contains("      ~ Properties.MemorySize: 256 → 512", diff.Output, StringComparison.Ordinal);
         Assert.Contains("  + UsersTable AWS::DynamoDB::Table", diff.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("shop-e2e-users", await checks.TableNamesAsync());
@@ -164,30 +164,70 @@ public sealed class MotoDeployTests(MotoServer moto) : IAsyncLifetime
     [Fact]
     public async Task ATemplateOverTheInlineLimit_IsDeployedFromTheBucket()
     {
-        void Large(StelvioApp app)
-        {
-            for (var i = 0; i < 30; i++)
-            {
-                app.Tags[$"note-{i}"] = new string('x', 200);
-            }
-
-            for (var i = 0; i < 10; i++)
-            {
-                _ = new Stelvio.Aws.DynamoDB.DynamoTable($"t{i}", new() { Fields = { ["id"] = "string" }, PartitionKey = "id" });
-            }
-        }
-
-        Assert.True(StelvioApp.Declare("shop", "e2e", Large).Synth().TemplateBytes.Length > 51_200);
+        Assert.True(TestApps.Synth("e2e", TestApps.Large).TemplateBytes.Length > 51_200);
 
         // moto 5.2.1 gap: it reads a path-style TemplateURL (http://host:port/bucket/key) only when the host
         // contains "localhost"; with 127.0.0.1 it takes the first label of the host as the bucket. So this
         // test reaches moto as localhost. The product builds the same path-style URL either way.
-        var result = await TestCli.RunAsync(Large, Services($"http://localhost:{moto.Port}"), ["deploy", "--yes", "--stage", "e2e"]);
+        var result = await TestCli.RunAsync(TestApps.Large, Services($"http://localhost:{moto.Port}"), ["deploy", "--yes", "--stage", "e2e"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var tables = await checks.AssertTablesAsync(Template(Large));
+        var tables = await checks.AssertTablesAsync(Template(TestApps.Large));
         Assert.Equal(10, tables.Count);
         var objects = await checks.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = MotoChecks.Bucket, Prefix = "templates/shop-e2e/" });
         Assert.Single(objects.S3Objects);
+    }
+
+    [Fact]
+    public async Task Diff_OfATemplateOverTheInlineLimit_BeforeAnyBootstrap_SaysToBootstrapAndCreatesNothing()
+    {
+        var services = Services($"http://localhost:{moto.Port}");
+
+        var diff = await TestCli.RunAsync(TestApps.Large, services, ["diff", "--stage", "e2e"]);
+
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Contains(
+            "so it must go through the asset bucket stelvio-assets-123456789012-us-east-1, which does not exist yet in us-east-1. Run 'bootstrap' (or 'deploy') first; diff creates nothing.",
+            diff.Output,
+            StringComparison.Ordinal);
+        var stacks = await checks.Cli.RunAsync("cloudformation", "list-stacks");
+        Assert.Empty(stacks["StackSummaries"]!.AsArray());
+        Assert.Empty((await checks.S3.ListBucketsAsync()).Buckets ?? []);
+
+        var bootstrap = await TestCli.RunAsync(TestApps.Orders, services, ["bootstrap"]);
+        Assert.True(bootstrap.ExitCode == 0, bootstrap.ToString());
+
+        var again = await TestCli.RunAsync(TestApps.Large, services, ["diff", "--stage", "e2e"]);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("would create stack shop-e2e:", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("shop-e2e-t0", await checks.TableNamesAsync());
+    }
+
+    [Fact]
+    public async Task Deploy_AfterTheBootstrapStackWasDeletedAndItsBucketKept_UsesTheBucketAsItIs()
+    {
+        var first = await Run(TestApps.OrdersWithAudit(), "deploy", "--yes");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        await checks.Cli.RunAsync("cloudformation", "delete-stack", "--stack-name", "stelvio-bootstrap");
+        Assert.Contains(MotoChecks.Bucket, (await checks.S3.ListBucketsAsync()).Buckets.Select(b => b.BucketName));
+
+        var second = await Run(TestApps.OrdersWithAuditAndUsers(), "deploy", "--yes");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(
+            "The asset bucket stelvio-assets-123456789012-us-east-1 exists without its stack stelvio-bootstrap (the stack was deleted, the bucket kept); using the bucket as it is.",
+            second.Output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Creating the asset bucket", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Deployed stack shop-e2e (UPDATE_COMPLETE).", second.Output, StringComparison.Ordinal);
+        var stacks = await checks.Cli.RunAsync("cloudformation", "list-stacks", "--stack-status-filter", "CREATE_COMPLETE", "UPDATE_COMPLETE", "REVIEW_IN_PROGRESS");
+        Assert.DoesNotContain(stacks["StackSummaries"]!.AsArray(), s => s!["StackName"]!.GetValue<string>() == "stelvio-bootstrap");
+
+        var bootstrap = await TestCli.RunAsync(TestApps.Orders, Services(), ["bootstrap"]);
+
+        Assert.True(bootstrap.ExitCode == 0, bootstrap.ToString());
+        Assert.Contains("import it into a new stelvio-bootstrap stack (CloudFormation resource import), or empty and delete the bucket and run 'bootstrap' again.", bootstrap.Output, StringComparison.Ordinal);
+        Assert.Contains("Using: asset bucket stelvio-assets-123456789012-us-east-1 as it is, without stack stelvio-bootstrap.", bootstrap.Output, StringComparison.Ordinal);
     }
 }

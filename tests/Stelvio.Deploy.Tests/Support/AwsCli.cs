@@ -26,6 +26,7 @@ public sealed class AwsCli(string endpoint)
             throw new InvalidOperationException($"aws {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
         }
 
-        return JsonNode.Parse(await output) ?? new JsonObject();
+        var text = await output;
+        return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) ?? new JsonObject();
     }
 }

@@ -10,6 +10,12 @@ public sealed class MemoryAssetStore : IAssetStore
 
     public List<string> Heads { get; } = [];
 
+    /// <summary>Buckets that exist though they hold no object yet (a bucket whose bootstrap stack was deleted).</summary>
+    public HashSet<string> Buckets { get; } = new(StringComparer.Ordinal);
+
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken) =>
+        Task.FromResult(Buckets.Contains(bucket) || Objects.Keys.Any(k => k.StartsWith(bucket + "/", StringComparison.Ordinal)));
+
     public Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken)
     {
         Heads.Add($"{bucket}/{key}");

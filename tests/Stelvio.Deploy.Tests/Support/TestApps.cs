@@ -5,8 +5,11 @@ namespace Stelvio.Deploy.Tests.Support;
 /// <summary>The apps the deploy tests deploy.</summary>
 internal static class TestApps
 {
-    /// <summary>A folder with a Python handler, the source of <see cref="TestFunction"/>s.</summary>
-    public static string FunctionSource { get; } = CreateSource();
+    /// <summary>The test apps' project folder (Fixtures/App in the build output): it holds <c>handlers/audit.py</c>.</summary>
+    public static string ProjectDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures", "App");
+
+    /// <summary>Synthesizes <paramref name="declare"/> as app <c>shop</c> in <see cref="ProjectDirectory"/>.</summary>
+    public static SynthResult Synth(string stage, Action<StelvioApp> declare) => StelvioApp.Declare("shop", stage, declare, ProjectDirectory).Synth();
 
     /// <summary>The table of examples/Orders, declared as there.</summary>
     public static DynamoTable OrdersTable() => new("orders", new()
@@ -28,11 +31,11 @@ internal static class TestApps
     /// <summary>The example's shape: the orders table alone.</summary>
     public static void Orders(StelvioApp app) => OrdersTable();
 
-    /// <summary>The orders table and an audit function subscribed to its stream.</summary>
+    /// <summary>The orders table and a Python function, <c>orders-audit</c>, subscribed to its stream.</summary>
     public static Action<StelvioApp> OrdersWithAudit(int memory = 256) => app =>
     {
         var orders = OrdersTable();
-        _ = new TestFunction("audit", FunctionSource, memory, orders);
+        orders.Subscribe("audit", "handlers/audit.handle", new() { Runtime = "python3.12", Memory = memory });
     };
 
     /// <summary>As <see cref="OrdersWithAudit"/>, plus a users table.</summary>
@@ -47,11 +50,17 @@ internal static class TestApps
         });
     };
 
-    private static string CreateSource()
+    /// <summary>Ten small tables and long app tags: a template over CloudFormation's 51,200-byte inline limit.</summary>
+    public static void Large(StelvioApp app)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "stelvio-deploy-tests-function");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "handler.py"), "def handle(event, context):\n    return {'records': len(event.get('Records', []))}\n");
-        return folder;
+        for (var i = 0; i < 30; i++)
+        {
+            app.Tags[$"note-{i}"] = new string('x', 200);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            _ = new DynamoTable($"t{i}", new() { Fields = { ["id"] = "string" }, PartitionKey = "id" });
+        }
     }
 }

@@ -42,7 +42,7 @@ public static class TestCli
     {
         console ??= new TestConsole();
         console.Profile.Width = 400;
-        var code = await StelvioCli.RunAsync(args, new AppDefinition(App, declare, Path.GetTempPath()), console, services, cancellationToken);
+        var code = await StelvioCli.RunAsync(args, new AppDefinition(App, declare, TestApps.ProjectDirectory), console, services, cancellationToken);
         return new CliResult(code, console.Output);
     }
 }

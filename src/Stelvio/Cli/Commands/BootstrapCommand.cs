@@ -45,9 +45,12 @@ public sealed class BootstrapCommand(IAnsiConsole console, DeployServices servic
                 throw AwsErrors.Describe(exception, target.Session, BootstrapTemplate.StackName);
             }
 
-            console.MarkupLine(result.Changed
-                ? $"[green]Bootstrapped:[/] asset bucket [bold]{Markup.Escape(result.Bucket)}[/] (stack {BootstrapTemplate.StackName}, {Styles.Status(result.Status)})."
-                : $"[green]Up to date:[/] asset bucket [bold]{Markup.Escape(result.Bucket)}[/] (stack {BootstrapTemplate.StackName}, {Styles.Status(result.Status)}).");
+            console.MarkupLine(result switch
+            {
+                { Status: Bootstrapper.BucketWithoutStack } => $"[yellow]Using:[/] asset bucket [bold]{Markup.Escape(result.Bucket)}[/] as it is, without stack {BootstrapTemplate.StackName}.",
+                { Changed: true } => $"[green]Bootstrapped:[/] asset bucket [bold]{Markup.Escape(result.Bucket)}[/] (stack {BootstrapTemplate.StackName}, {Styles.Status(result.Status)}).",
+                _ => $"[green]Up to date:[/] asset bucket [bold]{Markup.Escape(result.Bucket)}[/] (stack {BootstrapTemplate.StackName}, {Styles.Status(result.Status)}).",
+            });
             return 0;
         });
     }

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Stelvio.Deploy;
+using Stelvio.Deploy.Aws;
 
 namespace Stelvio.Cli.Commands;
 
@@ -55,12 +56,13 @@ internal sealed class DeployRun : IDisposable
         }
         catch (StelvioConfigException exception)
         {
-            console.MarkupLine(exception.Errors.Count == 1 ? "[red]Error:[/]" : $"[red]{exception.Errors.Count} errors:[/]");
-            foreach (var error in exception.Errors)
-            {
-                console.MarkupLine("  [red]-[/] " + Markup.Escape(error.ToString()));
-            }
-
+            CliErrors.Print(console, exception);
+            return 1;
+        }
+        catch (AwsServiceException exception)
+        {
+            // A call no command translated with its context: still one line, not a stack trace.
+            console.MarkupLine("[red]Error:[/] " + Markup.Escape(AwsErrors.Describe(exception, null).Message));
             return 1;
         }
     }

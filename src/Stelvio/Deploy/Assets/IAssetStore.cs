@@ -3,6 +3,9 @@ namespace Stelvio.Deploy.Assets;
 /// <summary>Where assets and large templates are uploaded: the stage's asset bucket.</summary>
 public interface IAssetStore
 {
+    /// <summary>Whether the bucket exists and is reachable with these credentials (S3 <c>HeadBucket</c>).</summary>
+    Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken);
+
     /// <summary>Whether the object exists (S3 <c>HeadObject</c>).</summary>
     Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken);
 

@@ -32,6 +32,19 @@ public sealed class S3AssetStore : IAssetStore, IDisposable
         client = new AmazonS3Client(session.SdkCredentials, config);
     }
 
+    public async Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Guard(() => client.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, cancellationToken), "HeadBucket", bucket, "");
+            return true;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     public async Task<bool> ExistsAsync(string bucket, string key, CancellationToken cancellationToken)
     {
         try
@@ -68,7 +81,7 @@ public sealed class S3AssetStore : IAssetStore, IDisposable
         {
             await call();
         }
-        catch (AmazonS3Exception exception) when (exception.StatusCode != HttpStatusCode.NotFound || action != "HeadObject")
+        catch (AmazonS3Exception exception) when (exception.StatusCode != HttpStatusCode.NotFound || action is not ("HeadObject" or "HeadBucket"))
         {
             throw AwsErrors.ForS3(exception, action, bucket, key, session);
         }

@@ -12,6 +12,9 @@ public static class AwsErrors
         var stack = stackName is null ? "" : $" for stack '{stackName}'";
         var code = exception.Code;
         var message = exception.ServiceMessage.Trim();
+
+        // AWS's messages often end without a full stop; one goes in before the hint that follows.
+        var sentence = message.Length == 0 || message.EndsWith('.') ? message : message + ".";
         var text = code switch
         {
             _ when AwsErrorCodes.Expired.Contains(code) =>
@@ -19,23 +22,23 @@ public static class AwsErrors
             _ when AwsErrorCodes.BadCredentials.Contains(code) =>
                 $"AWS does not accept the credentials from {session?.CredentialSource ?? "the credential chain"} ({code}: {message}). Check the access key and secret, or pick another --profile.",
             _ when AwsErrorCodes.AccessDenied.Contains(code) =>
-                $"Access denied to {exception.Service}:{exception.Action}{stack}: {message} Use an identity allowed to deploy (for example with --profile).",
+                $"Access denied to {exception.Service}:{exception.Action}{stack}: {sentence} Use an identity allowed to deploy (for example with --profile).",
             _ when exception.IsThrottling =>
                 $"AWS kept throttling {exception.Service}:{exception.Action}{stack} ({code}) after several retries. Wait a minute and run the command again.",
             AwsErrorCodes.InsufficientCapabilities =>
-                $"CloudFormation refused the template{stack}: {message} Stelvio acknowledges CAPABILITY_IAM and CAPABILITY_NAMED_IAM; a template needing more (macros, CAPABILITY_AUTO_EXPAND) is not supported.",
+                $"CloudFormation refused the template{stack}: {sentence} Stelvio acknowledges CAPABILITY_IAM and CAPABILITY_NAMED_IAM; a template needing more (macros, CAPABILITY_AUTO_EXPAND) is not supported.",
             AwsErrorCodes.AlreadyExists =>
-                $"CloudFormation {exception.Action}{stack}: {message} Another deploy may have created it meanwhile; run the command again.",
+                $"CloudFormation {exception.Action}{stack}: {sentence} Another deploy may have created it meanwhile; run the command again.",
             AwsErrorCodes.ChangeSetNotFound =>
                 $"The change set{stack} no longer exists ({message}). Another deploy may have executed or deleted it; run the command again.",
             AwsErrorCodes.InvalidChangeSetStatus =>
-                $"The change set{stack} cannot be executed in its current state: {message} Run the command again to create a fresh one.",
+                $"The change set{stack} cannot be executed in its current state: {sentence} Run the command again to create a fresh one.",
             AwsErrorCodes.LimitExceeded =>
-                $"A CloudFormation quota was reached{stack}: {message} Delete unused stacks or ask AWS for a higher quota.",
+                $"A CloudFormation quota was reached{stack}: {sentence} Delete unused stacks or ask AWS for a higher quota.",
             AwsErrorCodes.ValidationError =>
                 $"CloudFormation rejected {exception.Action}{stack}: {message}",
             _ when (int)exception.Status >= 500 =>
-                $"{exception.Service}:{exception.Action}{stack} failed on the service's side ({code}): {message} Try again in a moment.",
+                $"{exception.Service}:{exception.Action}{stack} failed on the service's side ({code}): {sentence} Try again in a moment.",
             _ => $"{exception.Service}:{exception.Action}{stack} failed ({code}): {message}",
         };
         return new DeployException(text, exception);

@@ -13,9 +13,14 @@ public sealed class Bootstrapper(DeployTarget target)
         && int.TryParse(stack.Tag(BootstrapTemplate.VersionTag), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version)
         && version >= BootstrapTemplate.Version;
 
+    /// <summary>The status reported when the bucket is used without its stack (see <see cref="EnsureAsync"/>).</summary>
+    public const string BucketWithoutStack = "BUCKET_WITHOUT_STACK";
+
     /// <summary>
     /// Returns the bucket name, first deploying the bootstrap stack when it is missing or older than this
-    /// version (or always, when <paramref name="force"/>).
+    /// version (or always, when <paramref name="force"/>). A bucket that outlived its stack (the stack was
+    /// deleted; the bucket is retained by its deletion policy) is used as it is, since a new stack could not
+    /// create a bucket of the same name.
     /// </summary>
     /// <param name="force">Deploy the template even if the stack is current (the <c>bootstrap</c> command).</param>
     /// <param name="note">Receives lines worth telling the user.</param>
@@ -29,6 +34,15 @@ public sealed class Bootstrapper(DeployTarget target)
         if (!force && IsCurrent(stack))
         {
             return new BootstrapResult(bucket, Changed: false, stack!.Status);
+        }
+
+        if (HoldsNoBucket(stack) && await target.Store.BucketExistsAsync(bucket, cancellationToken))
+        {
+            note($"The asset bucket {bucket} exists without its stack {BootstrapTemplate.StackName} (the stack was deleted, the bucket kept); using the bucket as it is." +
+                (force
+                    ? $" To manage it by the stack again, import it into a new {BootstrapTemplate.StackName} stack (CloudFormation resource import), or empty and delete the bucket and run 'bootstrap' again."
+                    : ""));
+            return new BootstrapResult(bucket, Changed: false, BucketWithoutStack);
         }
 
         note(stack is null
@@ -52,6 +66,20 @@ public sealed class Bootstrapper(DeployTarget target)
 
         return new BootstrapResult(bucket, Changed: true, result.FinalStatus);
     }
+
+    /// <summary>
+    /// The bucket if it can be used without changing anything: the bootstrap stack is current, or the bucket
+    /// exists without it. Null when only a bootstrap would make it usable.
+    /// </summary>
+    public async Task<string?> FindAsync(CancellationToken cancellationToken)
+    {
+        var stack = await target.CloudFormation.DescribeStackAsync(BootstrapTemplate.StackName, cancellationToken);
+        return IsCurrent(stack) || await target.Store.BucketExistsAsync(target.AssetBucket, cancellationToken) ? target.AssetBucket : null;
+    }
+
+    // No stack, or one whose first create failed: whatever bucket exists was not made by it.
+    private static bool HoldsNoBucket(Stack? stack) =>
+        stack is null || stack.Status is "ROLLBACK_COMPLETE" or "ROLLBACK_FAILED" or "CREATE_FAILED" or "REVIEW_IN_PROGRESS";
 }
 
 /// <summary>The outcome of a bootstrap: the bucket, whether the stack changed, and its status.</summary>

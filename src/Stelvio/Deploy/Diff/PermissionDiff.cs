@@ -124,8 +124,9 @@ public sealed record PermissionGrant(string Resource, string Policy, string Effe
     /// <summary>Whether the grant gives rather than takes away.</summary>
     public bool Widens => Effect == "Allow";
 
-    public override string ToString() =>
-        $"{Resource}: {Effect} {string.Join(", ", Actions)}"
+    public override string ToString() => Policy == "managed policy"
+        ? $"{Resource}: attaches managed policy {string.Join(", ", Actions)}"
+        : $"{Resource}: {Effect} {string.Join(", ", Actions)}"
         + (Targets.Count > 0 ? " on " + string.Join(", ", Targets) : "")
         + (Principal is null ? "" : " to " + Principal)
         + (Condition is null ? "" : " when " + Condition);
