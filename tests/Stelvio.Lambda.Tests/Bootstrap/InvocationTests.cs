@@ -147,6 +147,22 @@ public class InvocationTests
     }
 
     [Fact]
+    public async Task ResponseLambdaRefusesAsTooLarge_IsLogged_AndTheNextInvocationStillRuns()
+    {
+        await using var harness = await BootstrapHarness.StartAsync(
+            h => h.Add((JsonElement e, ILambdaContext c) => Task.FromResult(e.GetProperty("n").GetInt32()), LambdaJsonContext.Default.JsonElement, TestJsonContext.Default.Int32, name: "Math.Echo"),
+            "Math.Echo");
+        harness.Api.ResponseLimit = 2;
+
+        var refused = await harness.InvokeAsync("""{"n": 123}""");
+        var accepted = await harness.InvokeAsync("""{"n": 12}""");
+
+        Assert.Equal("123", refused.Body);
+        Assert.Equal("12", accepted.Body);
+        Assert.Contains("Lambda refused the invocation's response: POST runtime/invocation/req-0001/response failed with HTTP 413", harness.Stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NullEvent_IsAnInvocationErrorNamingTheExpectedType()
     {
         await using var harness = await BootstrapHarness.StartAsync(h => h.Add((e, c) => Task.CompletedTask, name: "Orders.Process"), "Orders.Process");
