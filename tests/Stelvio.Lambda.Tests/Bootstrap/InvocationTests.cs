@@ -77,6 +77,20 @@ public class InvocationTests
     }
 
     [Fact]
+    public async Task TraceIdVariable_IsTheInvocationsDuringItsHandler_AndClearedForOneWithoutTraceHeader()
+    {
+        var seen = new List<string?>();
+        BootstrapHarness? harness = null;
+        await using var started = harness = await BootstrapHarness.StartAsync(
+            h => h.Add((e, c) => { seen.Add(harness!.Environment.Values["_X_AMZN_TRACE_ID"]); return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
+
+        await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"), traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"), traceId: null);
+
+        Assert.Equal(["Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", null], seen);
+    }
+
+    [Fact]
     public async Task RemainingTime_AfterTheDeadline_IsZero()
     {
         TimeSpan remaining = TimeSpan.MaxValue;
