@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Stelvio.CloudFormation;
 using Stelvio.Links;
 
@@ -22,16 +21,8 @@ internal static class InlinePolicySize
     /// <summary>The characters, white space not counted, of the policy document holding <paramref name="permissions"/>.</summary>
     public static int Estimate(IEnumerable<AwsPermission> permissions, IDeferredResolver deployed)
     {
-        var document = new JsonObject
-        {
-            ["Version"] = IamPolicies.Version,
-            ["Statement"] = new JsonArray([.. permissions.Select(p => (JsonNode)new JsonObject
-            {
-                ["Effect"] = "Allow",
-                ["Action"] = new JsonArray([.. p.Actions.Select(a => (JsonNode)JsonValue.Create(a))]),
-                ["Resource"] = new JsonArray([.. p.Resources.Select(r => (JsonNode)JsonValue.Create(r.Resolve(deployed)))]),
-            })]),
-        };
+        var resolved = permissions.Select(p => new AwsPermission(p.Actions, p.Resources.Select(r => (LinkValue)r.Resolve(deployed))));
+        var document = IamPolicies.Document(resolved);
         return document.ToJsonString(Relaxed).Count(c => !char.IsWhiteSpace(c));
     }
 }
