@@ -97,10 +97,27 @@ internal sealed class LambdaBootstrap(
         catch (Exception exception)
         {
             logger.LogError($"{current.Name} failed", exception);
-            await client.ReportInvocationErrorAsync(request.AwsRequestId, ErrorResponse.From(exception), cancellationToken).ConfigureAwait(false);
+            await ReportAsync(client.ReportInvocationErrorAsync(request.AwsRequestId, ErrorResponse.From(exception), cancellationToken), logger, "error").ConfigureAwait(false);
             return;
         }
 
-        await client.SendResponseAsync(request.AwsRequestId, response, cancellationToken).ConfigureAwait(false);
+        await ReportAsync(client.SendResponseAsync(request.AwsRequestId, response, cancellationToken), logger, "response").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Posts an invocation's outcome. When Lambda refuses that one post (400, or 413 for a response over its payload
+    /// limit) it fails the invocation itself, and the runtime goes on to the next one instead of exiting, which
+    /// would cost a cold start; other failures end the runtime.
+    /// </summary>
+    private static async Task ReportAsync(Task post, ILambdaLogger logger, string what)
+    {
+        try
+        {
+            await post.ConfigureAwait(false);
+        }
+        catch (RuntimeApiException exception) when (exception.IsRequestRefused)
+        {
+            logger.LogError($"Lambda refused the invocation's {what}: {exception.Message}");
+        }
     }
 }

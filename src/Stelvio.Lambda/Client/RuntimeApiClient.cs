@@ -73,7 +73,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new RuntimeApiException($"{call} failed with HTTP {(int)response.StatusCode}: {text}");
+            throw new RuntimeApiException($"{call} failed with HTTP {(int)response.StatusCode}: {text}", (int)response.StatusCode);
         }
     }
 

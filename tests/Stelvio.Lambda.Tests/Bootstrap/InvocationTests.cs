@@ -77,6 +77,20 @@ public class InvocationTests
     }
 
     [Fact]
+    public async Task TraceIdVariable_IsTheInvocationsDuringItsHandler_AndClearedForOneWithoutTraceHeader()
+    {
+        var seen = new List<string?>();
+        BootstrapHarness? harness = null;
+        await using var started = harness = await BootstrapHarness.StartAsync(
+            h => h.Add((e, c) => { seen.Add(harness!.Environment.Values["_X_AMZN_TRACE_ID"]); return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
+
+        await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"), traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"), traceId: null);
+
+        Assert.Equal(["Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1", null], seen);
+    }
+
+    [Fact]
     public async Task RemainingTime_AfterTheDeadline_IsZero()
     {
         TimeSpan remaining = TimeSpan.MaxValue;
@@ -144,6 +158,22 @@ public class InvocationTests
         Assert.Equal("System.Text.Json.JsonException", bad.ErrorTypeHeader);
         Assert.False(good.IsError);
         Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task ResponseLambdaRefusesAsTooLarge_IsLogged_AndTheNextInvocationStillRuns()
+    {
+        await using var harness = await BootstrapHarness.StartAsync(
+            h => h.Add((JsonElement e, ILambdaContext c) => Task.FromResult(e.GetProperty("n").GetInt32()), LambdaJsonContext.Default.JsonElement, TestJsonContext.Default.Int32, name: "Math.Echo"),
+            "Math.Echo");
+        harness.Api.ResponseLimit = 2;
+
+        var refused = await harness.InvokeAsync("""{"n": 123}""");
+        var accepted = await harness.InvokeAsync("""{"n": 12}""");
+
+        Assert.Equal("123", refused.Body);
+        Assert.Equal("12", accepted.Body);
+        Assert.Contains("Lambda refused the invocation's response: POST runtime/invocation/req-0001/response failed with HTTP 413", harness.Stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

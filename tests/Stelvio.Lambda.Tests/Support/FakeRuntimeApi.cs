@@ -39,6 +39,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     /// <summary><c>host:port</c>, as <c>AWS_LAMBDA_RUNTIME_API</c> holds it.</summary>
     public string Address { get; private set; } = "";
 
+    /// <summary>Bytes of the largest response accepted; a larger one is answered 413, as Lambda does past 6 MB. Default: no limit.</summary>
+    public int ResponseLimit { get; set; } = int.MaxValue;
+
     /// <summary>The first init error posted.</summary>
     public Task<FakeOutcome> InitError => initError.Task;
 
@@ -111,8 +114,11 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
             return Results.BadRequest(new { errorMessage = $"Unknown request id {id}", errorType = "InvalidRequestID" });
         }
 
-        outcome.TrySetResult(new FakeOutcome(id, isError, await Body(http), http.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault()));
-        return Results.Accepted();
+        var body = await Body(http);
+        outcome.TrySetResult(new FakeOutcome(id, isError, body, http.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault()));
+        return !isError && body.Length > ResponseLimit
+            ? Results.Json(new { errorMessage = "Exceeded maximum allowed payload size", errorType = "RequestEntityTooLarge" }, statusCode: 413)
+            : Results.Accepted();
     }
 
     private static async Task<string> Body(HttpContext http)

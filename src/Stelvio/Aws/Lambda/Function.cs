@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Stelvio.Assets;
@@ -39,6 +42,11 @@ public sealed partial class Function : Component, ILinkable
         "LAMBDA_RUNTIME_DIR", "LAMBDA_TASK_ROOT",
     };
 
+    /// <summary>Most bytes of all of a function's environment variables, as the JSON object Lambda stores.</summary>
+    private const int MaxEnvironmentBytes = 4096;
+
+    private static readonly System.Text.Json.JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly PropertyOverrides functionOverrides = new();
     private readonly PropertyOverrides roleOverrides = new();
     private readonly List<IFunctionTrigger> triggers = [];
@@ -79,6 +87,11 @@ public sealed partial class Function : Component, ILinkable
         if (python && Config.NativeAot == true)
         {
             errors.Add("NativeAot", "applies to C# functions only; Python code is deployed as it is. Remove NativeAot.");
+        }
+
+        if (Config.Description is { Length: > FunctionConfig.MaxDescriptionLength } description)
+        {
+            errors.Add("Description", $"has {description.Length} characters; Lambda accepts at most {FunctionConfig.MaxDescriptionLength}. Shorten it.");
         }
 
         CheckEnvironment(errors, Config.Environment);
@@ -183,6 +196,9 @@ public sealed partial class Function : Component, ILinkable
 
         LinkVariables(resolvedLinks, (property, message) => errors.Add(new ConfigError(Display, property, message)));
         CheckCycle(errors);
+        var deployed = new DeployedValueEstimate(App);
+        CheckEnvironmentSize(errors, deployed);
+        CheckPolicySize(errors, deployed);
     }
 
     internal override void Synthesize(SynthContext context)
@@ -198,7 +214,7 @@ public sealed partial class Function : Component, ILinkable
         }.Render());
         roleOverrides.ApplyTo(role);
 
-        var permissions = triggers.SelectMany(t => t.Permissions).Concat(resolvedLinks.SelectMany(l => l.Permissions)).ToArray();
+        var permissions = Permissions();
         string? policy = null;
         if (permissions.Length > 0)
         {
@@ -242,6 +258,41 @@ public sealed partial class Function : Component, ILinkable
             trigger.Synthesize(context, this, policy);
         }
     }
+
+    /// <summary>The statements of the function's policy: its triggers' (stream read access), then its links', in link order.</summary>
+    private AwsPermission[] Permissions() => [.. triggers.SelectMany(t => t.Permissions), .. resolvedLinks.SelectMany(l => l.Permissions)];
+
+    private void CheckEnvironmentSize(List<ConfigError> errors, IDeferredResolver deployed)
+    {
+        // Lambda measures the variables as the JSON object it stores: {"NAME":"value",...}.
+        var variables = Environment();
+        var json = new JsonObject(variables.Select(v => new KeyValuePair<string, JsonNode?>(v.Key, v.Value.Resolve(deployed))));
+        var size = Encoding.UTF8.GetByteCount(json.ToJsonString(RelaxedJson));
+        if (size > MaxEnvironmentBytes)
+        {
+            var fromLinks = variables.Keys.Count(k => !Config.Environment.ContainsKey(k));
+            errors.Add(new ConfigError(Display, "Environment",
+                $"the function's environment would take about {size:N0} bytes ({Count(variables.Count, "variable")}, {fromLinks} of them from links); " +
+                $"Lambda allows at most {MaxEnvironmentBytes:N0} bytes (4 KB) for all of a function's variables, so the deploy would fail. " +
+                "Remove link properties the code does not read (link.RemoveProperties(…)) or shorten the values."));
+        }
+    }
+
+    private void CheckPolicySize(List<ConfigError> errors, IDeferredResolver deployed)
+    {
+        var permissions = Permissions();
+        var size = InlinePolicySize.Estimate(permissions, deployed);
+        if (size > InlinePolicySize.MaxRoleCharacters)
+        {
+            errors.Add(new ConfigError(Display, "Links",
+                $"the function's policy would have about {size:N0} characters ({Count(permissions.Length, "statement")} from {Count(resolvedLinks.Count, "link")}" +
+                (triggers.Count > 0 ? " and its stream subscription" : "") + $"); IAM allows at most {InlinePolicySize.MaxRoleCharacters:N0} characters of inline policy per role, " +
+                "so the deploy would fail. Link fewer components (split the work over several functions), or replace several links by one custom " +
+                "Link whose AwsPermission lists their actions once over all their resources."));
+        }
+    }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private FunctionAsset Asset(SynthContext context)
     {

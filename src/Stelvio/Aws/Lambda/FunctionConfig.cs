@@ -36,6 +36,9 @@ public sealed record FunctionConfig
     /// <summary>Longest <see cref="Timeout"/> Lambda accepts, in seconds.</summary>
     public const int MaxTimeout = 900;
 
+    /// <summary>Longest <see cref="Description"/> Lambda accepts, in characters.</summary>
+    public const int MaxDescriptionLength = 256;
+
     /// <summary>
     /// The code to run. Two forms, chosen by <see cref="Runtime"/>:
     /// <list type="bullet">
@@ -92,7 +95,7 @@ public sealed record FunctionConfig
     /// </summary>
     public Dictionary<string, LinkValue> Environment { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>The function's description in the console. Default: none.</summary>
+    /// <summary>The function's description in the console, at most 256 characters. Default: none.</summary>
     public string? Description { get; init; }
 
     /// <summary>Tags for the function and its role, added to the app's.</summary>

@@ -23,10 +23,18 @@ internal static class FunctionConfigDictionary
         }
 
         var result = new FunctionConfig();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (rawKey, value) in source)
         {
             var at = $"[\"{rawKey}\"]";
-            switch (Normalize(rawKey))
+            var key = Normalize(rawKey) is "memory_size" ? "memory" : Normalize(rawKey);
+            if (!seen.TryAdd(key, rawKey))
+            {
+                errors.Add(at, $"sets the same setting as '{seen[key]}'. Give each setting once.");
+                continue;
+            }
+
+            switch (key)
             {
                 case "handler":
                     result = result with { Handler = ReadString(errors, at, value, "a handler string") };
@@ -34,7 +42,7 @@ internal static class FunctionConfigDictionary
                 case "runtime":
                     result = result with { Runtime = ReadString(errors, at, value, "a runtime such as \"python3.12\"") };
                     break;
-                case "memory" or "memory_size":
+                case "memory":
                     result = result with { Memory = ReadInt(errors, at, value, "MB") };
                     break;
                 case "timeout":

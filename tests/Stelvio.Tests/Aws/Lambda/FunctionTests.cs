@@ -209,6 +209,26 @@ public sealed class FunctionTests
         Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"native_aot\"]: must be true or false, not \"yes\".");
     }
 
+    [Fact]
+    public void Function_DictionaryGivingOneSettingUnderTwoSpellings_IsRefusedRatherThanTakingTheLast()
+    {
+        var error = AppSynth.Error(app => new Function("worker", new Dictionary<string, object?>
+        {
+            ["handler"] = "functions/Orders::OrderHandlers.ProcessChanges",
+            ["timeout"] = 30,
+            ["Timeout"] = 60,
+            ["memory"] = 256,
+            ["memory_size"] = 512,
+        }));
+
+        Assert.Equal(
+            [
+                "Function 'worker': [\"Timeout\"]: sets the same setting as 'timeout'. Give each setting once.",
+                "Function 'worker': [\"memory_size\"]: sets the same setting as 'memory'. Give each setting once.",
+            ],
+            error.Errors.Select(e => e.ToString()));
+    }
+
     public static TheoryData<string, object?, string> WrongDictionaryValues => new()
     {
         { "runtime", 3.12, "must be a runtime such as \"python3.12\" (a string), not 3.12 (Double)." },
