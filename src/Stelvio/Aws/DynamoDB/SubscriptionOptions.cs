@@ -67,7 +67,7 @@ public sealed class SubscriptionOptions
     {
         if (BatchSize is < 1 or > MaxBatchSize)
         {
-            errors.Add(at + ".BatchSize", $"{BatchSize} is out of range; a DynamoDB stream subscription takes batches of 1 to {MaxBatchSize:N0} records.");
+            errors.Add(at + ".BatchSize", $"{BatchSize} is out of range; a DynamoDB stream subscription takes batches of 1 to {MaxBatchSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} records.");
         }
 
         if (BatchingWindowSeconds is < 0 or > 300)

@@ -74,7 +74,7 @@ public sealed partial class Function : Component, ILinkable
         Memory = Config.Memory ?? FunctionConfig.DefaultMemory;
         if (Memory is < FunctionConfig.MinMemory or > FunctionConfig.MaxMemory)
         {
-            errors.Add("Memory", $"{Memory} MB is out of range; Lambda accepts {FunctionConfig.MinMemory} to {FunctionConfig.MaxMemory:N0} MB.");
+            errors.Add("Memory", $"{Memory} MB is out of range; Lambda accepts {FunctionConfig.MinMemory} to {FunctionConfig.MaxMemory.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} MB.");
         }
 
         Timeout = Config.Timeout ?? FunctionConfig.DefaultTimeout;
@@ -272,8 +272,8 @@ public sealed partial class Function : Component, ILinkable
         {
             var fromLinks = variables.Keys.Count(k => !Config.Environment.ContainsKey(k));
             errors.Add(new ConfigError(Display, "Environment",
-                $"the function's environment would take about {size:N0} bytes ({Count(variables.Count, "variable")}, {fromLinks} of them from links); " +
-                $"Lambda allows at most {MaxEnvironmentBytes:N0} bytes (4 KB) for all of a function's variables, so the deploy would fail. " +
+                $"the function's environment would take about {size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes ({Count(variables.Count, "variable")}, {fromLinks} of them from links); " +
+                $"Lambda allows at most {MaxEnvironmentBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes (4 KB) for all of a function's variables, so the deploy would fail. " +
                 "Remove link properties the code does not read (link.RemoveProperties(…)) or shorten the values."));
         }
     }
@@ -285,8 +285,8 @@ public sealed partial class Function : Component, ILinkable
         if (size > InlinePolicySize.MaxRoleCharacters)
         {
             errors.Add(new ConfigError(Display, "Links",
-                $"the function's policy would have about {size:N0} characters ({Count(permissions.Length, "statement")} from {Count(resolvedLinks.Count, "link")}" +
-                (triggers.Count > 0 ? " and its stream subscription" : "") + $"); IAM allows at most {InlinePolicySize.MaxRoleCharacters:N0} characters of inline policy per role, " +
+                $"the function's policy would have about {size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters ({Count(permissions.Length, "statement")} from {Count(resolvedLinks.Count, "link")}" +
+                (triggers.Count > 0 ? " and its stream subscription" : "") + $"); IAM allows at most {InlinePolicySize.MaxRoleCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters of inline policy per role, " +
                 "so the deploy would fail. Link fewer components (split the work over several functions), or replace several links by one custom " +
                 "Link whose AwsPermission lists their actions once over all their resources."));
         }
@@ -318,7 +318,7 @@ public sealed partial class Function : Component, ILinkable
         return document.Descendants().Any(e => e.Name.LocalName == "PublishAot" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase));
     }
 
-    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]+$")]
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9_]+\z")]
     private static partial Regex VariableNamePattern();
 
     private static void CheckEnvironment(ConfigErrors errors, Dictionary<string, LinkValue>? environment)

@@ -12,7 +12,7 @@ internal sealed partial record FunctionHandler(AssetKind Kind, string Folder, st
     private const string CSharpForm = "\"{folder}::{[Namespace.]Type.Method}\", for example \"functions/Orders::OrderHandlers.ProcessChanges\"";
     private const string PythonForm = "\"{folder}/{module}.{function}\", for example \"functions/orders.process_changes\"";
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Identifier();
 
     /// <summary>Parses <paramref name="handler"/> for a C# or Python runtime; reports problems to <paramref name="errors"/> and returns null.</summary>

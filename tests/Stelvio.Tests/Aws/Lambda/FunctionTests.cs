@@ -353,10 +353,11 @@ public sealed class FunctionTests
         var error = AppSynth.Error(app => new Function("worker", new()
         {
             Handler = "functions/Orders::OrderHandlers.ProcessChanges",
-            Environment = { ["AWS_REGION"] = "eu-west-1", ["1ST"] = "x", ["A"] = "x", ["GOOD_NAME"] = "x" },
+            Environment = { ["AWS_REGION"] = "eu-west-1", ["1ST"] = "x", ["A"] = "x", ["GOOD_NAME"] = "x", ["NEWLINE\n"] = "x" },
         }));
 
-        Assert.Equal(3, error.Errors.Count);
+        Assert.Equal(4, error.Errors.Count);
+        Assert.Contains(error.Errors, e => e.ToString() == "Function 'worker': Environment[\"NEWLINE\n\"]: is not a name Lambda accepts: a letter, then at least one letter, digit or '_'.");
         Assert.Contains(error.Errors, e => e.ToString() == "Function 'worker': Environment[\"AWS_REGION\"]: is set by Lambda itself and cannot be given. Choose another name.");
         Assert.Contains(error.Errors, e => e.ToString() == "Function 'worker': Environment[\"1ST\"]: is not a name Lambda accepts: a letter, then at least one letter, digit or '_'.");
         Assert.Contains(error.Errors, e => e.Property == "Environment[\"A\"]");
