@@ -9,12 +9,18 @@ namespace Stelvio.Cli;
 /// </summary>
 internal static class SynthSummary
 {
-    public static void Write(IAnsiConsole console, SynthResult result, string path)
+    /// <summary>Prints synth's warnings, one line each; every command that synthesizes shows them.</summary>
+    public static void WriteWarnings(IAnsiConsole console, SynthResult result)
     {
         foreach (var warning in result.Warnings)
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning.ToString()));
         }
+    }
+
+    public static void Write(IAnsiConsole console, SynthResult result, string path)
+    {
+        WriteWarnings(console, result);
 
         var resources = result.Template.Resources;
         var typeWidth = resources.Count == 0 ? 0 : resources.Max(r => r.Type.Length);

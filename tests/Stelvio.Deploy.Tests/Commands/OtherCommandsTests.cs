@@ -189,4 +189,21 @@ public sealed class OtherCommandsTests : IAsyncLifetime
         Assert.Single(standIn.Of("DeleteChangeSet"));
         Assert.Single(standIn.Of("DeleteStack"));
     }
+
+    [Fact]
+    public async Task Diff_PrintsSynthWarnings_AsDeployDoes()
+    {
+        scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Add", "OrdersTable", "AWS::DynamoDB::Table"));
+        standIn.On("DescribeStacks", r => standIn.Of("CreateChangeSet").Count == 0
+            ? Reply.Error(HttpStatusCode.BadRequest, "ValidationError", "Stack with id shop-test does not exist")
+            : Reply.Ok(Xml.DescribeStacks(Stack, "REVIEW_IN_PROGRESS")));
+
+        var result = await Run(
+            app => new Stelvio.Aws.DynamoDB.DynamoTable("orders", new() { Fields = { ["customer_id"] = "string", ["note"] = "string" }, PartitionKey = "customer_id" }),
+            null,
+            "diff");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Warning: DynamoTable 'orders': field 'note' is not used by any key or index", result.Output, StringComparison.Ordinal);
+    }
 }

@@ -22,10 +22,7 @@ public sealed class DeployCommand(AppDefinition definition, IAnsiConsole console
     private async Task<int> DeployAsync(DeploySettings settings, DeployRun run)
     {
         var synth = definition.Build(settings.ResolvedStage).Synth().EnsureWithinStackLimits();
-        foreach (var warning in synth.Warnings)
-        {
-            console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning.ToString()));
-        }
+        SynthSummary.WriteWarnings(console, synth);
 
         DeployFiles.WriteGenerated(synth);
         using var target = await DeployTarget.ConnectAsync(settings.Profile, settings.Region, services, run.Token);

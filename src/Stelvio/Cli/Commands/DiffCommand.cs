@@ -21,6 +21,7 @@ public sealed class DiffCommand(AppDefinition definition, IAnsiConsole console, 
     private async Task<int> DiffAsync(AwsStageSettings settings, DeployRun run)
     {
         var synth = definition.Build(settings.ResolvedStage).Synth().EnsureWithinStackLimits();
+        SynthSummary.WriteWarnings(console, synth);
         using var target = await DeployTarget.ConnectAsync(settings.Profile, settings.Region, services, run.Token);
         var stack = synth.StackName;
         console.MarkupLine($"Comparing [bold]{Markup.Escape(stack)}[/] in account [bold]{target.Identity.Account}[/], [bold]{Markup.Escape(target.Session.Region)}[/] with the app");
