@@ -24,7 +24,7 @@ public sealed class DeployCommand(AppDefinition definition, IAnsiConsole console
         var synth = definition.Build(settings.ResolvedStage).Synth().EnsureWithinStackLimits();
         SynthSummary.WriteWarnings(console, synth);
 
-        DeployFiles.WriteGenerated(synth);
+        GeneratedFileWriter.Write(synth.GeneratedFiles);
         using var target = await DeployTarget.ConnectAsync(settings.Profile, settings.Region, services, run.Token);
         var stack = synth.StackName;
         console.MarkupLine($"Deploying [bold]{Markup.Escape(stack)}[/] to account [bold]{target.Identity.Account}[/] in [bold]{Markup.Escape(target.Session.Region)}[/] as {Markup.Escape(target.Identity.Arn)}");
