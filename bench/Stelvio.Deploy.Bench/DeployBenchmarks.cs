@@ -3,7 +3,7 @@ using Spectre.Console;
 using Stelvio.Assets;
 using Stelvio.Aws.DynamoDB;
 using Stelvio.Cli;
-using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.AssetPublishing;
 
 namespace Stelvio.Deploy.Bench;
 

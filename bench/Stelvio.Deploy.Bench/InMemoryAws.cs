@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.AssetPublishing;
 
 namespace Stelvio.Deploy.Bench;
 

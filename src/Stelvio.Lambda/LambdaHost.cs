@@ -1,4 +1,4 @@
-using Stelvio.Lambda.Bootstrap;
+using Stelvio.Lambda.RuntimeLoop;
 using Stelvio.Lambda.Client;
 using Stelvio.Lambda.Context;
 using Stelvio.Lambda.Handlers;
@@ -45,7 +45,7 @@ public static class LambdaHost
         using var client = new RuntimeApiClient(runtimeApi);
         try
         {
-            return await new LambdaBootstrap(client, configure, environment, stdout, stderr, time).RunAsync(cancellationToken).ConfigureAwait(false);
+            return await new LambdaRuntimeLoop(client, configure, environment, stdout, stderr, time).RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is RuntimeApiException or HttpRequestException)
         {

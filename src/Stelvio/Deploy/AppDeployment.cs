@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.AssetPublishing;
 using Stelvio.Deploy.Aws;
-using Stelvio.Deploy.Bootstrap;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.AssetBucketStack;
+using Stelvio.Deploy.CloudFormationApi;
 
 namespace Stelvio.Deploy;
 

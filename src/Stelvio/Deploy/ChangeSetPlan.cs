@@ -1,4 +1,4 @@
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 
 namespace Stelvio.Deploy;
 

@@ -1,5 +1,5 @@
 using Stelvio.Assets;
-using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.AssetPublishing;
 using Stelvio.Deploy.Aws;
 
 namespace Stelvio.Deploy;

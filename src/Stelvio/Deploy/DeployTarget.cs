@@ -1,6 +1,6 @@
-using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.AssetPublishing;
 using Stelvio.Deploy.Aws;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 
 namespace Stelvio.Deploy;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Stelvio.Deploy.Aws;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 
 namespace Stelvio.Deploy;
 

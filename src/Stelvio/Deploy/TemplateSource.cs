@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Stelvio.CloudFormation;
-using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.AssetPublishing;
 
 namespace Stelvio.Deploy;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Stelvio.Deploy.Assets;
+using Stelvio.Deploy.AssetPublishing;
 
 namespace Stelvio.Deploy.Tests.Support;
 

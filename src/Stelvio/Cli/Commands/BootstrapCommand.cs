@@ -3,7 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Stelvio.Deploy;
 using Stelvio.Deploy.Aws;
-using Stelvio.Deploy.Bootstrap;
+using Stelvio.Deploy.AssetBucketStack;
 using Stelvio.Deploy.Display;
 
 namespace Stelvio.Cli.Commands;

@@ -2,7 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Stelvio.Deploy;
 using Stelvio.Deploy.Aws;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 using Stelvio.Deploy.Diff;
 using Stelvio.Deploy.Display;
 

@@ -50,7 +50,7 @@ public sealed class DiffCommand(AppDefinition definition, IAnsiConsole console, 
         var diff = TemplateDiff.Compare(deployedBody, deployment.Template);
         if (!plan.IsEmpty || !diff.IsEmpty)
         {
-            TemplateDiffView.Write(console, diff, plan.ExistingStack is not null && plan.Type == Stelvio.Deploy.CloudFormation.ChangeSetType.Update);
+            TemplateDiffView.Write(console, diff, plan.ExistingStack is not null && plan.Type == Stelvio.Deploy.CloudFormationApi.ChangeSetType.Update);
         }
 
         return 0;

@@ -25,7 +25,7 @@ public sealed class OutputsCommand(AppDefinition definition, IAnsiConsole consol
         {
             var stackName = definition.Build(settings.ResolvedStage).StackName;
             using var target = await DeployTarget.ConnectAsync(settings.Profile, settings.Region, services, run.Token);
-            Stelvio.Deploy.CloudFormation.Stack? stack;
+            Stelvio.Deploy.CloudFormationApi.Stack? stack;
             try
             {
                 stack = await target.CloudFormation.DescribeStackAsync(stackName, run.Token);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 using Stelvio.Deploy.Diff;
 
 namespace Stelvio.Deploy.Display;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
-using Stelvio.Deploy.Assets;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.AssetPublishing;
+using Stelvio.Deploy.CloudFormationApi;
 
 namespace Stelvio.Deploy.Display;
 

@@ -1,5 +1,5 @@
 using Spectre.Console;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 
 namespace Stelvio.Deploy.Display;
 

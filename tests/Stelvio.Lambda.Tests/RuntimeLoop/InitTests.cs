@@ -2,14 +2,14 @@ using System.Text.Json;
 using Stelvio.Lambda.Tests.Handlers;
 using Stelvio.Lambda.Tests.Support;
 
-namespace Stelvio.Lambda.Tests.Bootstrap;
+namespace Stelvio.Lambda.Tests.RuntimeLoop;
 
 public class InitTests
 {
     [Fact]
     public async Task UnknownHandler_ReportsAnInitErrorListingTheRegisteredHandlers()
     {
-        await using var harness = await BootstrapHarness.StartAsync(h => h.Add(Sample.Process).Add(Sample.Report), "Sample.Missing");
+        await using var harness = await RuntimeLoopHarness.StartAsync(h => h.Add(Sample.Process).Add(Sample.Report), "Sample.Missing");
 
         var exitCode = await harness.Bootstrap.RunAsync(CancellationToken.None);
 
@@ -27,7 +27,7 @@ public class InitTests
     [Fact]
     public async Task MissingHandlerSetting_ReportsAnInitError()
     {
-        await using var harness = await BootstrapHarness.StartAsync(h => h.Add(Sample.Process), handler: null);
+        await using var harness = await RuntimeLoopHarness.StartAsync(h => h.Add(Sample.Process), handler: null);
 
         Assert.False(await harness.Bootstrap.InitializeAsync(CancellationToken.None));
 
@@ -38,7 +38,7 @@ public class InitTests
     [Fact]
     public async Task RegistrationThatThrows_ReportsTheExceptionAsAnInitError()
     {
-        await using var harness = await BootstrapHarness.StartAsync(h => h.Add(Sample.Process).Add(Sample.Process), "Sample.Process");
+        await using var harness = await RuntimeLoopHarness.StartAsync(h => h.Add(Sample.Process).Add(Sample.Process), "Sample.Process");
 
         Assert.False(await harness.Bootstrap.InitializeAsync(CancellationToken.None));
 

@@ -1,4 +1,4 @@
-namespace Stelvio.Deploy.CloudFormation;
+namespace Stelvio.Deploy.CloudFormationApi;
 
 /// <summary>A stack as <c>DescribeStacks</c> returns it.</summary>
 public sealed record Stack(

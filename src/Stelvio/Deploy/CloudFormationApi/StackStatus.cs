@@ -1,4 +1,4 @@
-namespace Stelvio.Deploy.CloudFormation;
+namespace Stelvio.Deploy.CloudFormationApi;
 
 /// <summary>What CloudFormation's stack statuses mean for a deploy.</summary>
 public static class StackStatus

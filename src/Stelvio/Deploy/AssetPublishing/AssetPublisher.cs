@@ -1,6 +1,6 @@
 using Stelvio.Assets;
 
-namespace Stelvio.Deploy.Assets;
+namespace Stelvio.Deploy.AssetPublishing;
 
 /// <summary>What happened to one function asset during a deploy.</summary>
 /// <param name="Asset">The asset.</param>

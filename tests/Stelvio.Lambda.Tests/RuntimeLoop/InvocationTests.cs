@@ -4,7 +4,7 @@ using Stelvio.Lambda.Events.DynamoDB;
 using Stelvio.Lambda.Serialization;
 using Stelvio.Lambda.Tests.Support;
 
-namespace Stelvio.Lambda.Tests.Bootstrap;
+namespace Stelvio.Lambda.Tests.RuntimeLoop;
 
 public class InvocationTests
 {
@@ -12,7 +12,7 @@ public class InvocationTests
     public async Task StreamHandler_ReceivesTheTypedEventAndPostsAnEmptyResponse()
     {
         DynamoDBEvent? received = null;
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => { received = e; return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
 
         var outcome = await harness.InvokeAsync(Fixtures.Read("dynamodb-modify.json"));
@@ -27,7 +27,7 @@ public class InvocationTests
     [Fact]
     public async Task PartialBatchHandler_PostsBatchItemFailures()
     {
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => Task.FromResult(new StreamsEventResponse().Fail(e.Records[0])), name: "Orders.Report"), "Orders.Report");
 
         var outcome = await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"));
@@ -39,7 +39,7 @@ public class InvocationTests
     [Fact]
     public async Task GenericHandler_ReadsAndWritesWithItsTypeInfo()
     {
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add(
                 (JsonElement e, ILambdaContext c) => Task.FromResult(e.GetProperty("n").GetInt32() * 2),
                 LambdaJsonContext.Default.JsonElement,
@@ -57,7 +57,7 @@ public class InvocationTests
     {
         ILambdaContext? seen = null;
         TimeSpan remaining = default;
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => { seen = c; remaining = c.RemainingTime; return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
 
@@ -80,8 +80,8 @@ public class InvocationTests
     public async Task TraceIdVariable_IsTheInvocationsDuringItsHandler_AndClearedForOneWithoutTraceHeader()
     {
         var seen = new List<string?>();
-        BootstrapHarness? harness = null;
-        await using var started = harness = await BootstrapHarness.StartAsync(
+        RuntimeLoopHarness? harness = null;
+        await using var started = harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => { seen.Add(harness!.Environment.Values["_X_AMZN_TRACE_ID"]); return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
 
         await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"), traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
@@ -94,7 +94,7 @@ public class InvocationTests
     public async Task RemainingTime_AfterTheDeadline_IsZero()
     {
         TimeSpan remaining = TimeSpan.MaxValue;
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => { remaining = c.RemainingTime; return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
 
         await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"), DateTimeOffset.UtcNow.AddSeconds(-5));
@@ -105,7 +105,7 @@ public class InvocationTests
     [Fact]
     public async Task Logger_TagsLinesWithTheRequestId()
     {
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => { c.Logger.LogInformation("hello"); return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
 
         await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"));
@@ -116,7 +116,7 @@ public class InvocationTests
     [Fact]
     public async Task ThrowingHandler_PostsTheErrorWithTypeMessageAndStack()
     {
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => throw new InvalidOperationException("order c-100 has no total", new FormatException("bad number")), name: "Orders.Process"),
             "Orders.Process");
 
@@ -134,7 +134,7 @@ public class InvocationTests
     [Fact]
     public async Task AsyncFaultedHandler_PostsTheError()
     {
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add(async (e, c) => { await Task.Yield(); throw new TimeoutException("slow"); }, name: "Orders.Process"), "Orders.Process");
 
         var outcome = await harness.InvokeAsync(Fixtures.Read("dynamodb-insert.json"));
@@ -148,7 +148,7 @@ public class InvocationTests
     public async Task EventThatIsNotJson_IsAnInvocationError_AndTheNextInvocationStillRuns()
     {
         var calls = 0;
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => { calls++; return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
 
         var bad = await harness.InvokeAsync("not json");
@@ -163,7 +163,7 @@ public class InvocationTests
     [Fact]
     public async Task ResponseLambdaRefusesAsTooLarge_IsLogged_AndTheNextInvocationStillRuns()
     {
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((JsonElement e, ILambdaContext c) => Task.FromResult(e.GetProperty("n").GetInt32()), LambdaJsonContext.Default.JsonElement, TestJsonContext.Default.Int32, name: "Math.Echo"),
             "Math.Echo");
         harness.Api.ResponseLimit = 2;
@@ -179,7 +179,7 @@ public class InvocationTests
     [Fact]
     public async Task NullEvent_IsAnInvocationErrorNamingTheExpectedType()
     {
-        await using var harness = await BootstrapHarness.StartAsync(h => h.Add((e, c) => Task.CompletedTask, name: "Orders.Process"), "Orders.Process");
+        await using var harness = await RuntimeLoopHarness.StartAsync(h => h.Add((e, c) => Task.CompletedTask, name: "Orders.Process"), "Orders.Process");
 
         var outcome = await harness.InvokeAsync("null");
 
@@ -191,7 +191,7 @@ public class InvocationTests
     public async Task RunAsync_ServesInvocationsUntilCancelled()
     {
         var seen = new List<string>();
-        await using var harness = await BootstrapHarness.StartAsync(
+        await using var harness = await RuntimeLoopHarness.StartAsync(
             h => h.Add((e, c) => { seen.Add(e.Records[0].EventName!); return Task.CompletedTask; }, name: "Orders.Process"), "Orders.Process");
         using var stop = new CancellationTokenSource();
 

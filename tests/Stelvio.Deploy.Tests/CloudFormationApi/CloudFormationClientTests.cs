@@ -1,9 +1,9 @@
 using System.Net;
 using Stelvio.Deploy.Aws;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 using Stelvio.Deploy.Tests.Support.StandIn;
 
-namespace Stelvio.Deploy.Tests.CloudFormation;
+namespace Stelvio.Deploy.Tests.CloudFormationApi;
 
 /// <summary>The typed client against the stand-in: requests serialised as the Query API expects, responses read in their documented shapes.</summary>
 public sealed class CloudFormationClientTests : IAsyncLifetime

@@ -1,4 +1,4 @@
-namespace Stelvio.Deploy.Assets;
+namespace Stelvio.Deploy.AssetPublishing;
 
 /// <summary>Where assets and large templates are uploaded: the stage's asset bucket.</summary>
 public interface IAssetStore

@@ -1,4 +1,4 @@
-namespace Stelvio.Deploy.CloudFormation;
+namespace Stelvio.Deploy.CloudFormationApi;
 
 /// <summary>Whether a change set creates the stack or updates it.</summary>
 public enum ChangeSetType

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Stelvio.Deploy.CloudFormation;
+using Stelvio.Deploy.CloudFormationApi;
 
-namespace Stelvio.Deploy.Bootstrap;
+namespace Stelvio.Deploy.AssetBucketStack;
 
 /// <summary>Makes sure the asset bucket of the target's account and region exists, deploying <see cref="BootstrapTemplate"/> when needed.</summary>
 public sealed class Bootstrapper(DeployTarget target)

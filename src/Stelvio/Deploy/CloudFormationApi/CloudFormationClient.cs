@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Stelvio.Deploy.Aws;
 
-namespace Stelvio.Deploy.CloudFormation;
+namespace Stelvio.Deploy.CloudFormationApi;
 
 /// <summary>
 /// A small typed client for the CloudFormation Query API (version 2010-05-15): exactly the calls the

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Stelvio.Deploy.Bootstrap;
+using Stelvio.Deploy.AssetBucketStack;
 using Stelvio.Deploy.Tests.Support;
 using Stelvio.Testing;
 
-namespace Stelvio.Deploy.Tests.Bootstrap;
+namespace Stelvio.Deploy.Tests.AssetBucketStack;
 
 /// <summary>The bootstrap stack's template, property by property (moto ignores most of these, see MotoDeployTests).</summary>
 public sealed class BootstrapTemplateTests
@@ -79,7 +79,7 @@ public sealed class BootstrapTemplateTests
     public void IsCurrent_WantsACompleteStackOfThisVersion(string? version, string status, bool current)
     {
         var tags = version is null ? [] : new List<KeyValuePair<string, string>> { new(BootstrapTemplate.VersionTag, version) };
-        var stack = new Stelvio.Deploy.CloudFormation.Stack("id", BootstrapTemplate.StackName, status, null, null, null, [], tags);
+        var stack = new Stelvio.Deploy.CloudFormationApi.Stack("id", BootstrapTemplate.StackName, status, null, null, null, [], tags);
 
         Assert.Equal(current, Bootstrapper.IsCurrent(stack));
     }

@@ -1,16 +1,16 @@
-using Stelvio.Lambda.Bootstrap;
+using Stelvio.Lambda.RuntimeLoop;
 using Stelvio.Lambda.Client;
 using Stelvio.Lambda.Handlers;
 using Stelvio.Lambda.Tests.Support;
 
-namespace Stelvio.Lambda.Tests.Bootstrap;
+namespace Stelvio.Lambda.Tests.RuntimeLoop;
 
-/// <summary>A <see cref="LambdaBootstrap"/> talking HTTP to a <see cref="FakeRuntimeApi"/>, with captured output.</summary>
-internal sealed class BootstrapHarness : IAsyncDisposable
+/// <summary>A <see cref="LambdaRuntimeLoop"/> talking HTTP to a <see cref="FakeRuntimeApi"/>, with captured output.</summary>
+internal sealed class RuntimeLoopHarness : IAsyncDisposable
 {
     private readonly RuntimeApiClient client;
 
-    private BootstrapHarness(FakeRuntimeApi api, Action<HandlerRegistry> configure, string? handler, Dictionary<string, string?>? variables)
+    private RuntimeLoopHarness(FakeRuntimeApi api, Action<HandlerRegistry> configure, string? handler, Dictionary<string, string?>? variables)
     {
         Api = api;
         Environment = new TestEnvironment(new Dictionary<string, string?>
@@ -29,7 +29,7 @@ internal sealed class BootstrapHarness : IAsyncDisposable
         }
 
         client = new RuntimeApiClient(api.Address);
-        Bootstrap = new LambdaBootstrap(client, configure, Environment, Stdout, Stderr, TimeProvider.System);
+        Bootstrap = new LambdaRuntimeLoop(client, configure, Environment, Stdout, Stderr, TimeProvider.System);
     }
 
     public FakeRuntimeApi Api { get; }
@@ -40,9 +40,9 @@ internal sealed class BootstrapHarness : IAsyncDisposable
 
     public StringWriter Stderr { get; } = new();
 
-    public LambdaBootstrap Bootstrap { get; }
+    public LambdaRuntimeLoop Bootstrap { get; }
 
-    public static async Task<BootstrapHarness> StartAsync(Action<HandlerRegistry> configure, string? handler, Dictionary<string, string?>? variables = null) =>
+    public static async Task<RuntimeLoopHarness> StartAsync(Action<HandlerRegistry> configure, string? handler, Dictionary<string, string?>? variables = null) =>
         new(await FakeRuntimeApi.StartAsync(), configure, handler, variables);
 
     /// <summary>Inits (asserting success), queues <paramref name="body"/>, runs one iteration and returns what the function posted.</summary>

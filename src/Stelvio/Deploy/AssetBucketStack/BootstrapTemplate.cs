@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Stelvio.Assets;
 using Stelvio.CloudFormation;
 
-namespace Stelvio.Deploy.Bootstrap;
+namespace Stelvio.Deploy.AssetBucketStack;
 
 /// <summary>
 /// The <c>stelvio-bootstrap</c> stack: the one asset bucket of an account and region,

@@ -5,7 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Stelvio.Deploy.Aws;
 
-namespace Stelvio.Deploy.Assets;
+namespace Stelvio.Deploy.AssetPublishing;
 
 /// <summary>
 /// The asset bucket through AWSSDK.S3. A custom endpoint (<c>AWS_ENDPOINT_URL_S3</c> or <c>AWS_ENDPOINT_URL</c>)

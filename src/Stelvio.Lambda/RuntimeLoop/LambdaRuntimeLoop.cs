@@ -2,14 +2,14 @@ using Stelvio.Lambda.Client;
 using Stelvio.Lambda.Context;
 using Stelvio.Lambda.Handlers;
 
-namespace Stelvio.Lambda.Bootstrap;
+namespace Stelvio.Lambda.RuntimeLoop;
 
 /// <summary>
 /// The custom runtime's life: init (register the handlers, pick the one <c>_HANDLER</c> names; failures go
 /// to <c>/runtime/init/error</c>), then one invocation after another: <c>GET /runtime/invocation/next</c>,
 /// run the handler, <c>POST</c> its result to <c>/response</c> or its exception to <c>/error</c>.
 /// </summary>
-internal sealed class LambdaBootstrap(
+internal sealed class LambdaRuntimeLoop(
     IRuntimeApiClient client,
     Action<HandlerRegistry> configure,
     IEnvironmentVariables environment,
