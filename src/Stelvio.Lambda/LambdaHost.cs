@@ -1,7 +1,7 @@
-using Stelvio.Lambda.RuntimeLoop;
 using Stelvio.Lambda.Client;
 using Stelvio.Lambda.Context;
 using Stelvio.Lambda.Handlers;
+using Stelvio.Lambda.RuntimeLoop;
 
 namespace Stelvio.Lambda;
 

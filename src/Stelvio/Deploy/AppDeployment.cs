@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using Stelvio.Deploy.AssetBucketStack;
 using Stelvio.Deploy.AssetPublishing;
 using Stelvio.Deploy.Aws;
-using Stelvio.Deploy.AssetBucketStack;
 using Stelvio.Deploy.CloudFormationApi;
 
 namespace Stelvio.Deploy;

@@ -1,6 +1,6 @@
-using Stelvio.Lambda.RuntimeLoop;
 using Stelvio.Lambda.Client;
 using Stelvio.Lambda.Handlers;
+using Stelvio.Lambda.RuntimeLoop;
 using Stelvio.Lambda.Tests.Support;
 
 namespace Stelvio.Lambda.Tests.RuntimeLoop;

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Stelvio.Deploy;
-using Stelvio.Deploy.Aws;
 using Stelvio.Deploy.AssetBucketStack;
+using Stelvio.Deploy.Aws;
 using Stelvio.Deploy.Display;
 
 namespace Stelvio.Cli.Commands;
