@@ -21,13 +21,13 @@ internal static class PutItem
         var metrics = Common.CollectionMetrics(request, constraints);
         var onFailure = Wire.String(request, "ReturnValuesOnConditionCheckFailure");
         constraints.Enum(onFailure, "returnValuesOnConditionCheckFailure", Common.OnConditionFailure);
-        constraints.ThrowIfAny();
+        var (condition, context) = WriteCondition.ReadAll(request, constraints);
         var item = AttributeValueJson.ReadItem(itemJson!.Value);
         if (returnValues is not null and not "NONE" and not "ALL_OLD")
         {
             throw DynamoDbException.Validation("ReturnValues can only be ALL_OLD or NONE");
         }
-        var condition = WriteCondition.Read(request, "PutItem");
+        context.ThrowIfUnused();
 
         var table = engine.Catalog.Get(tableName!);
         var definition = table.Definition;
