@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Stelvio.DynamoDB.Local.Errors;
+using Stelvio.DynamoDB.Local.Model;
 using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Storage;
 using Stelvio.DynamoDB.Local.Validation;
@@ -32,7 +33,7 @@ internal static class PutItem
         var table = engine.Catalog.Get(tableName!);
         var definition = table.Definition;
         ItemKeys.FromItem(definition, item);
-        var size = ItemSizes.Of(item);
+        var size = ItemSize.Of(item);
         Common.CheckItemSize(size);
         var stored = ItemFactory.Create(definition, item, size);
         var capacity = Capacity.For(capacityMode, definition.Name);

@@ -95,7 +95,7 @@ internal static class UpdateItem
         var start = old ?? key;
         var updated = update is null ? start : update.Apply(start);
         ItemKeys.CheckIndexKeys(definition, updated);
-        size = ItemSizes.Of(updated);
+        size = ItemSize.Of(updated);
         if (size > Common.MaxItemSize)
         {
             throw DynamoDbException.Validation("Item size to update has exceeded the maximum allowed size");
