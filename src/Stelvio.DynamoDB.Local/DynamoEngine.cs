@@ -24,6 +24,7 @@ public sealed class DynamoEngine
         AccountId = options.AccountId;
         Catalog = new Catalog(Region, AccountId);
         Operations = new OperationRegistry();
+        TransactionTokens = new TransactionTokens(Catalog.Clock);
         CoreOperations.Register(Operations);
     }
 
@@ -34,6 +35,8 @@ public sealed class DynamoEngine
     internal Catalog Catalog { get; }
 
     internal OperationRegistry Operations { get; }
+
+    internal TransactionTokens TransactionTokens { get; }
 
     /// <summary>
     /// Calls an operation in-process. <paramref name="operation"/> is a DynamoDB operation name (<c>PutItem</c>)

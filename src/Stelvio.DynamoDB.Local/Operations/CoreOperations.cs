@@ -18,5 +18,9 @@ internal static class CoreOperations
         registry.Add(Service, "UpdateItem", UpdateItem.Handle);
         registry.Add(Service, "Query", Query.Handle);
         registry.Add(Service, "Scan", Scan.Handle);
+        registry.Add(Service, "BatchGetItem", BatchGetItem.Handle);
+        registry.Add(Service, "BatchWriteItem", BatchWriteItem.Handle);
+        registry.Add(Service, "TransactGetItems", TransactGetItems.Handle);
+        registry.Add(Service, "TransactWriteItems", TransactWriteItems.Handle);
     }
 }
