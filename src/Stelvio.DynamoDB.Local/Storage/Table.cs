@@ -60,7 +60,7 @@ internal sealed class Table
                 var set = new SortedSet<Entry>(Entry.Comparer);
                 foreach (var entry in _items)
                 {
-                    if (IndexEntry(index, entry.Item!) is { } indexEntry)
+                    if (IndexEntry(index, entry.Item!, entry.Item!.Attributes) is { } indexEntry)
                     {
                         set.Add(indexEntry);
                     }
@@ -91,25 +91,32 @@ internal sealed class Table
     public ItemChange? PutLocked(StoredItem item)
     {
         var old = GetLocked(item.Hash, item.Range);
-        if (old is not null && AttributesEqual(old.Attributes, item.Attributes))
-        {
-            return null;
-        }
+        var attributes = item.Attributes;
+        IReadOnlyDictionary<string, AttributeValue>? oldAttributes = null;
         if (old is not null)
         {
-            RemoveLocked(old);
+            if (old.SameAs(item))
+            {
+                return null;
+            }
+            oldAttributes = old.Attributes;
+            if (AttributesEqual(oldAttributes, attributes))
+            {
+                return null;
+            }
+            RemoveLocked(old, oldAttributes);
         }
         _items.Add(Entry.ForItem(item));
         ItemCount++;
         SizeBytes += item.Size;
         foreach (var index in AllIndexes())
         {
-            if (IndexEntry(index, item) is { } entry)
+            if (IndexEntry(index, item, attributes) is { } entry)
             {
                 _indexes[index.Name].Add(entry);
             }
         }
-        return new ItemChange(Name, KeysOf(item), old?.Attributes, item.Attributes);
+        return new ItemChange(Name, KeysOf(item), oldAttributes, attributes);
     }
 
     public ItemChange? DeleteLocked(AttributeValue hash, AttributeValue? range)
@@ -119,18 +126,19 @@ internal sealed class Table
         {
             return null;
         }
-        RemoveLocked(old);
-        return new ItemChange(Name, KeysOf(old), old.Attributes, null);
+        var attributes = old.Attributes;
+        RemoveLocked(old, attributes);
+        return new ItemChange(Name, KeysOf(old), attributes, null);
     }
 
-    private void RemoveLocked(StoredItem old)
+    private void RemoveLocked(StoredItem old, IReadOnlyDictionary<string, AttributeValue> attributes)
     {
         _items.Remove(Entry.ForItem(old));
         ItemCount--;
         SizeBytes -= old.Size;
         foreach (var index in AllIndexes())
         {
-            if (IndexEntry(index, old) is { } entry)
+            if (IndexEntry(index, old, attributes) is { } entry)
             {
                 _indexes[index.Name].Remove(entry);
             }
@@ -194,15 +202,15 @@ internal sealed class Table
     }
 
     /// <summary>The index entry of an item, or null when the item lacks (or mistypes) an index key attribute (sparse index).</summary>
-    private static Entry? IndexEntry(IndexDefinition index, StoredItem item)
+    private static Entry? IndexEntry(IndexDefinition index, StoredItem item, IReadOnlyDictionary<string, AttributeValue> attributes)
     {
-        if (!item.Attributes.TryGetValue(index.Key.HashName, out var hash) || hash.Type != index.Key.HashType)
+        if (!attributes.TryGetValue(index.Key.HashName, out var hash) || hash.Type != index.Key.HashType)
         {
             return null;
         }
         AttributeValue? range = null;
         if (index.Key.RangeName is not null
-            && (!item.Attributes.TryGetValue(index.Key.RangeName, out range) || range.Type != index.Key.RangeType))
+            && (!attributes.TryGetValue(index.Key.RangeName, out range) || range.Type != index.Key.RangeType))
         {
             return null;
         }
