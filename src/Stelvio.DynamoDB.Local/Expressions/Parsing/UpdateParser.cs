@@ -11,7 +11,6 @@ internal sealed class UpdateParser : ParserBase
     private readonly List<DocumentPath> _paths = [];
     private readonly List<UpdateClause> _clauses = [];
     private readonly HashSet<string> _sections = new(StringComparer.Ordinal);
-    private readonly HashSet<Operand> _parenthesized = new(ReferenceEqualityComparer.Instance);
 
     private UpdateParser(string text, ExpressionContext context)
         : base(text, context, "UpdateExpression")
@@ -93,10 +92,7 @@ internal sealed class UpdateParser : ParserBase
             Pos++;
             var inner = ParseSetValue();
             Expect(TokenKind.CloseParen);
-            if (!_parenthesized.Add(inner))
-            {
-                Problems.Note(ref Problems.RedundantParentheses, "The expression has redundant parentheses;");
-            }
+            MarkParenthesized(inner);
             return inner;
         }
         return ParseValue();
