@@ -23,6 +23,4 @@ internal sealed class OperationRegistry
     public void Add(string service, string operation, OperationHandler handler) => _byTarget[service + "." + operation] = handler;
 
     public bool TryGet(string target, out OperationHandler handler) => _byTarget.TryGetValue(target, out handler!);
-
-    public IEnumerable<string> Targets => _byTarget.Keys;
 }
