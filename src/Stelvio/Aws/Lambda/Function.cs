@@ -106,8 +106,8 @@ public sealed partial class Function : Component, ILinkable
         LogicalId = LogicalIdPrefix + "Function";
         RoleLogicalId = LogicalIdPrefix + "Role";
         PolicyLogicalId = LogicalIdPrefix + "Policy";
-        Name = Deferred.Ref(LogicalId);
-        Arn = Deferred.GetAtt(LogicalId, "Arn");
+        Name = Deferred.Ref(LogicalId).Of(Display, "Name");
+        Arn = Deferred.GetAtt(LogicalId, "Arn").Of(Display, "Arn");
     }
 
     /// <summary>The configuration in force (a dictionary configuration, read).</summary>
@@ -308,6 +308,12 @@ public sealed partial class Function : Component, ILinkable
             context.Assets[asset.Hash] = asset;
         }
 
+        if (!context.AssetFunctions.TryGetValue(asset.Hash, out var functions))
+        {
+            context.AssetFunctions[asset.Hash] = functions = [];
+        }
+
+        functions.Add(ComponentName);
         return asset;
     }
 
