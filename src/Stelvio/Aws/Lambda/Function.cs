@@ -31,8 +31,11 @@ namespace Stelvio.Aws.Lambda;
 /// </example>
 public sealed partial class Function : Component, ILinkable
 {
-    /// <summary>The name C# handlers' typed access file gets in their project folder.</summary>
+    /// <summary>The name C# handlers' typed access file had before it was one per function; synth deletes such a file it wrote.</summary>
     public const string ResourcesFileName = "StelvioResources.g.cs";
+
+    /// <summary>The typed access file of this function in its C# project folder: <c>StelvioResources.{name}.g.cs</c>.</summary>
+    public string TypedAccessFileName => $"StelvioResources.{ComponentName}.g.cs";
 
     private static readonly HashSet<string> ReservedVariables = new(StringComparer.Ordinal)
     {
@@ -303,7 +306,7 @@ public sealed partial class Function : Component, ILinkable
         if (asset is null)
         {
             // The typed access file goes into the zip, so its content is part of the hash.
-            var generated = context.GeneratedFiles[ResourcesFile.AddFor(context, this)];
+            var generated = ResourcesFile.AddFor(context, this);
             asset = FunctionAsset.For(Handler.Kind, folder, architecture, aot, generated);
             context.Assets[asset.Hash] = asset;
         }
