@@ -31,7 +31,7 @@ namespace Stelvio.Aws.Lambda;
 /// </example>
 public sealed partial class Function : Component, ILinkable
 {
-    /// <summary>The name C# handlers' typed access file had before it was one per function; synth deletes such a file it wrote.</summary>
+    /// <summary>The name of the one typed access file per folder of earlier versions, still left out of source hashes; delete it when upgrading, since each function now has its own file.</summary>
     public const string ResourcesFileName = "StelvioResources.g.cs";
 
     /// <summary>The typed access file of this function in its C# project folder: <c>StelvioResources.{name}.g.cs</c>.</summary>
