@@ -16,11 +16,13 @@ namespace Stelvio;
 public sealed class Deferred<T>
 {
     private readonly Func<string, T> convert;
+    private readonly (string Component, string Property)? owner;
 
-    internal Deferred(CfnExpression expression, Func<string, T> convert)
+    internal Deferred(CfnExpression expression, Func<string, T> convert, (string Component, string Property)? owner = null)
     {
         Expression = expression;
         this.convert = convert;
+        this.owner = owner;
     }
 
     /// <summary>The expression behind the value.</summary>
@@ -36,12 +38,20 @@ public sealed class Deferred<T>
         return convert(Expression.Resolve(resolver));
     }
 
-    /// <summary>Always throws: a deferred value has no text until the stack exists.</summary>
-    public override string ToString() => throw new InvalidOperationException(
-        $"A deferred value ({Expression.ToJson().ToJsonString()}) has no text before deployment. " +
+    /// <summary>
+    /// Always throws a <see cref="StelvioConfigException"/> naming the component the value belongs to: a deferred
+    /// value has no text until the stack exists.
+    /// </summary>
+    public override string ToString() => throw new StelvioConfigException(
+        owner?.Component ?? "App",
+        owner?.Property,
+        $"a deferred value ({Expression.ToJson().ToJsonString()}) is used as text, but it has no text before deployment. " +
         "To combine it with text use Deferred.Format($\"...{value}...\"), which renders as Fn::Sub; " +
         "to read it in a handler, link the resource and read its setting from the environment; " +
         "to get the value of a running stack call Resolve(resolver).");
+
+    /// <summary>The same value, known to be <paramref name="property"/> of <paramref name="component"/> (for messages).</summary>
+    internal Deferred<T> Of(string component, string property) => new(Expression, convert, (component, property));
 }
 
 /// <summary>Builds deferred values.</summary>

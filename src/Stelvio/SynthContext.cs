@@ -14,6 +14,9 @@ internal sealed class SynthContext(StelvioApp app, CfnTemplate template)
     /// <summary>Function code to build and upload before the template is deployed, by hash.</summary>
     public SortedDictionary<string, Assets.FunctionAsset> Assets { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The functions built from each asset (hash → function names, in declaration order).</summary>
+    public Dictionary<string, List<string>> AssetFunctions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Files synth generates beside the user's code (full path → content), written by the CLI.</summary>
     public SortedDictionary<string, string> GeneratedFiles { get; } = new(StringComparer.Ordinal);
 

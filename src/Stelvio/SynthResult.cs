@@ -5,6 +5,7 @@ namespace Stelvio;
 /// <summary>The outcome of synthesizing an app: the template, its bytes and the warnings raised on the way.</summary>
 public sealed class SynthResult
 {
+    private readonly Dictionary<string, List<string>> assetFunctions;
     private byte[]? bytes;
 
     internal SynthResult(StelvioApp app, SynthContext context)
@@ -14,6 +15,7 @@ public sealed class SynthResult
         Warnings = context.Warnings;
         Assets = [.. context.Assets.Values];
         GeneratedFiles = context.GeneratedFiles;
+        assetFunctions = context.AssetFunctions;
     }
 
     public StelvioApp App { get; }
@@ -27,6 +29,10 @@ public sealed class SynthResult
 
     /// <summary>Function code the template refers to, to build and upload before deploying.</summary>
     public IReadOnlyList<Assets.FunctionAsset> Assets { get; }
+
+    /// <summary>The names of the functions built from <paramref name="asset"/>.</summary>
+    internal IReadOnlyList<string> FunctionsOf(Assets.FunctionAsset asset) =>
+        assetFunctions.TryGetValue(asset.Hash, out var names) ? names : [asset.SourceDirectory];
 
     /// <summary>Files synth generates beside the user's code (full path → content); the CLI writes them.</summary>
     public IReadOnlyDictionary<string, string> GeneratedFiles { get; }

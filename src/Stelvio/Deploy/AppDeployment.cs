@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Stelvio.Assets;
 using Stelvio.Deploy.AssetBucketStack;
 using Stelvio.Deploy.AssetPublishing;
 using Stelvio.Deploy.Aws;
@@ -38,7 +39,16 @@ public sealed class AppDeployment(DeployTarget target, SynthResult synth)
         if (uploadAssets && synth.Assets.Count > 0)
         {
             var name = await BucketAsync(progress, cancellationToken);
-            uploads = await new AssetPublisher(target.Services.AssetBuilder(synth.App), target.Store).PublishAsync(name, synth.Assets, progress.AssetPublished, cancellationToken);
+            try
+            {
+                uploads = await new AssetPublisher(target.Services.AssetBuilder(synth.App), target.Store)
+                    .PublishAsync(name, synth.Assets, progress.AssetPublished, cancellationToken, progress.StepAsync, asset => string.Join(", ", synth.FunctionsOf(asset)));
+            }
+            catch (AssetBuildException exception)
+            {
+                // A handler that does not build is the app's problem to fix: a configuration error naming its functions.
+                throw new StelvioConfigException(string.Join(", ", synth.FunctionsOf(exception.Asset).Select(f => $"Function '{f}'")), "Handler", exception.Message);
+            }
         }
 
         var template = await TemplateSource.PrepareAsync(
@@ -51,10 +61,13 @@ public sealed class AppDeployment(DeployTarget target, SynthResult synth)
     }
 
     /// <summary>Creates the change set and waits for CloudFormation to compute it.</summary>
-    public Task<ChangeSetPlan> PlanAsync(TemplateSource template, IDeployProgress progress, CancellationToken cancellationToken)
+    public async Task<ChangeSetPlan> PlanAsync(TemplateSource template, IDeployProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        return new StackDeployment(target).PlanAsync(StackName, template, Tags, progress.Note, cancellationToken);
+        ChangeSetPlan? plan = null;
+        await progress.StepAsync($"Creating the change set of stack {StackName}", async () =>
+            plan = await new StackDeployment(target).PlanAsync(StackName, template, Tags, progress.Note, cancellationToken));
+        return plan!;
     }
 
     /// <summary>The deployed template, parsed; null when the stack does not exist or its template is not JSON.</summary>
@@ -119,4 +132,7 @@ public interface IDeployProgress
 
     /// <summary>An event of the bootstrap stack while the asset bucket is created.</summary>
     void BootstrapEvent(StackEvent stackEvent);
+
+    /// <summary>Runs a step that may take a while (a build, an upload, waiting for CloudFormation), showing it and its duration.</summary>
+    Task StepAsync(string description, Func<Task> work);
 }

@@ -30,6 +30,12 @@ public sealed record DeployServices
     /// <summary>Retries of throttled and failed AWS calls. Default: <see cref="RetryPolicy.Default"/>.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 
+    /// <summary>
+    /// How long one request to an AWS endpoint may take before it fails, naming the service; a request that timed
+    /// out is not sent again. Default: 30 s (<c>--timeout</c> or <c>STELVIO_AWS_TIMEOUT</c> change it).
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The clock. Default: the system's.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -47,7 +47,7 @@ public sealed class DeployTarget : IDisposable
         var session = AwsSessionResolver.Resolve(profile, region, services.Environment);
         var http = new HttpClient(services.HttpHandler?.Invoke() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
         {
-            Timeout = TimeSpan.FromSeconds(60),
+            Timeout = services.RequestTimeout,
         };
         var target = new DeployTarget(session, services, http);
         try

@@ -49,13 +49,14 @@ public sealed class ExampleProgramTests(MotoServer moto) : IAsyncLifetime
     public async Task TheExample_DeploysThenFindsNothingToChange_ThenIsDestroyed()
     {
         var folder = Path.Combine(Path.GetTempPath(), "stelvio-example-synth-" + Guid.NewGuid().ToString("N"));
-        var resourcesFile = Path.Combine(ExampleFolder(), "functions", "Orders", "StelvioResources.g.cs");
-        var committed = File.ReadAllText(resourcesFile);
+        var functions = Path.Combine(ExampleFolder(), "functions", "Orders");
+        var committed = Directory.GetFiles(functions, "StelvioResources.*.g.cs").Order(StringComparer.Ordinal).ToDictionary(f => f, File.ReadAllText);
         var synth = await RunExampleAsync("synth", "--stage", Stage, "--output", folder);
         Assert.True(synth.ExitCode == 0, synth.ToString());
 
-        // Synth rewrites the example's typed access file in place: the copy in the repository must be what it writes.
-        Assert.Equal(committed, File.ReadAllText(resourcesFile));
+        // Synth rewrites the example's typed access files in place (one per function): the copies in the repository must be what it writes.
+        Assert.Equal(["orders-process-orders", "orders-update-inventory", "process-user"], committed.Keys.Select(f => Path.GetFileName(f)["StelvioResources.".Length..^".g.cs".Length]));
+        Assert.Equal(committed, Directory.GetFiles(functions, "StelvioResources.*.g.cs").Order(StringComparer.Ordinal).ToDictionary(f => f, File.ReadAllText));
         var templateFile = Path.Combine(folder, Stack + ".template.json");
         var template = (JsonObject)JsonNode.Parse(File.ReadAllText(templateFile))!;
 

@@ -117,10 +117,10 @@ public sealed class DeferredTests
     {
         var orders = DeclareOrders(stream: false);
 
-        var error = Assert.Throws<InvalidOperationException>(() => $"arn is {orders.Arn}");
+        var error = Assert.Throws<StelvioConfigException>(() => $"arn is {orders.Arn}");
 
         Assert.Equal(
-            "A deferred value ({\"Fn::GetAtt\":[\"OrdersTable\",\"Arn\"]}) has no text before deployment. To combine it with text use Deferred.Format($\"...{value}...\"), which renders as Fn::Sub; to read it in a handler, link the resource and read its setting from the environment; to get the value of a running stack call Resolve(resolver).",
+            "DynamoTable 'orders': Arn: a deferred value ({\"Fn::GetAtt\":[\"OrdersTable\",\"Arn\"]}) is used as text, but it has no text before deployment. To combine it with text use Deferred.Format($\"...{value}...\"), which renders as Fn::Sub; to read it in a handler, link the resource and read its setting from the environment; to get the value of a running stack call Resolve(resolver).",
             error.Message);
     }
 

@@ -271,7 +271,7 @@ public sealed class LinksDocsTests
 
     /// <summary>The typed access file synth writes for the folder of <see cref="LinkTable"/>'s function.</summary>
     internal static string TypedAccessFile() =>
-        LinkTable().Result!.GeneratedFiles[FixtureProject.Combine("functions", "Orders", Function.ResourcesFileName)];
+        LinkTable().Result!.GeneratedFiles[FixtureProject.Combine("functions", "Orders", "StelvioResources.process-user.g.cs")];
 
     internal static string VariableClashError() => AppSynth.Error(app =>
     {

@@ -66,8 +66,8 @@ public sealed class StreamsDocsTests
 
             Assert.Equal("""{"Fn::GetAtt":["OrdersTable","StreamArn"]}""", streamArn!.ToCloudFormation().ToJsonString());
             Assert.Null(none);
-            var error = Assert.Throws<InvalidOperationException>(() => streamArn.ToString());
-            Assert.StartsWith("A deferred value ({\"Fn::GetAtt\":[\"OrdersTable\",\"StreamArn\"]}) has no text before deployment.", error.Message, StringComparison.Ordinal);
+            var error = Assert.Throws<StelvioConfigException>(() => streamArn.ToString());
+            Assert.StartsWith("DynamoTable 'orders': StreamArn: a deferred value ({\"Fn::GetAtt\":[\"OrdersTable\",\"StreamArn\"]}) is used as text, but it has no text before deployment.", error.Message, StringComparison.Ordinal);
         });
 
         template.ResourcePropertiesMatch("AuditFunction", new { Environment = Match.Exact(new { Variables = new { ORDERS_STREAM_ARN = Cfn.GetAtt("OrdersTable", "StreamArn") } }) });

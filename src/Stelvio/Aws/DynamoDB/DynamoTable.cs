@@ -52,9 +52,9 @@ public sealed partial class DynamoTable : Component
 
         PhysicalName = App.PhysicalName(name, NameRules.TableNameMax);
         LogicalId = LogicalIdPrefix + "Table";
-        Name = Deferred.Ref(LogicalId);
-        Arn = Deferred.GetAtt(LogicalId, "Arn");
-        StreamArn = Schema.Stream is null ? null : Deferred.GetAtt(LogicalId, "StreamArn");
+        Name = Deferred.Ref(LogicalId).Of(Display, "Name");
+        Arn = Deferred.GetAtt(LogicalId, "Arn").Of(Display, "Arn");
+        StreamArn = Schema.Stream is null ? null : Deferred.GetAtt(LogicalId, "StreamArn").Of(Display, "StreamArn");
     }
 
     /// <summary>The configuration the table was declared with.</summary>

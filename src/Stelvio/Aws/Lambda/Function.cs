@@ -31,8 +31,11 @@ namespace Stelvio.Aws.Lambda;
 /// </example>
 public sealed partial class Function : Component, ILinkable
 {
-    /// <summary>The name C# handlers' typed access file gets in their project folder.</summary>
+    /// <summary>The name of the one typed access file per folder of earlier versions, still left out of source hashes; delete it when upgrading, since each function now has its own file.</summary>
     public const string ResourcesFileName = "StelvioResources.g.cs";
+
+    /// <summary>The typed access file of this function in its C# project folder: <c>StelvioResources.{name}.g.cs</c>.</summary>
+    public string TypedAccessFileName => $"StelvioResources.{ComponentName}.g.cs";
 
     private static readonly HashSet<string> ReservedVariables = new(StringComparer.Ordinal)
     {
@@ -106,8 +109,8 @@ public sealed partial class Function : Component, ILinkable
         LogicalId = LogicalIdPrefix + "Function";
         RoleLogicalId = LogicalIdPrefix + "Role";
         PolicyLogicalId = LogicalIdPrefix + "Policy";
-        Name = Deferred.Ref(LogicalId);
-        Arn = Deferred.GetAtt(LogicalId, "Arn");
+        Name = Deferred.Ref(LogicalId).Of(Display, "Name");
+        Arn = Deferred.GetAtt(LogicalId, "Arn").Of(Display, "Arn");
     }
 
     /// <summary>The configuration in force (a dictionary configuration, read).</summary>
@@ -303,11 +306,17 @@ public sealed partial class Function : Component, ILinkable
         if (asset is null)
         {
             // The typed access file goes into the zip, so its content is part of the hash.
-            var generated = context.GeneratedFiles[ResourcesFile.AddFor(context, this)];
+            var generated = ResourcesFile.AddFor(context, this);
             asset = FunctionAsset.For(Handler.Kind, folder, architecture, aot, generated);
             context.Assets[asset.Hash] = asset;
         }
 
+        if (!context.AssetFunctions.TryGetValue(asset.Hash, out var functions))
+        {
+            context.AssetFunctions[asset.Hash] = functions = [];
+        }
+
+        functions.Add(ComponentName);
         return asset;
     }
 

@@ -161,6 +161,18 @@ internal sealed partial record FunctionHandler(AssetKind Kind, string Folder, st
         {
             report($"the file '{Folder}/{PythonFile}' does not exist (looked in {full}).");
         }
+        else
+        {
+            var function = LambdaHandler[(LambdaHandler.LastIndexOf('.') + 1)..];
+            var source = File.ReadAllText(Path.Combine(full, PythonFile!));
+            if (!PythonModule.Defines(source, function))
+            {
+                var functions = PythonModule.Functions(source);
+                report($"'{Folder}/{PythonFile}' has no top-level function '{function}'. " + (functions.Count == 0
+                    ? "It defines no top-level function: add \"def " + function + "(event, context):\"."
+                    : $"Its top-level functions: {string.Join(", ", functions)}. Fix the name after the module in the handler, or define {function}."));
+            }
+        }
     }
 
     /// <summary>The project file of a C# handler's folder (checked by <see cref="CheckOnDisk"/> first).</summary>

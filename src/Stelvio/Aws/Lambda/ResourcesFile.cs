@@ -6,13 +6,15 @@ using Stelvio.Naming;
 namespace Stelvio.Aws.Lambda;
 
 /// <summary>
-/// The typed access file synth writes into each function folder, the counterpart of the original's generated
-/// resource file: <c>StelvioResources.g.cs</c> for C# projects (<c>Resources.Orders.TableName</c>) and
-/// <c>stlv_resources.py</c> for Python folders (<c>Resources.orders.table_name</c>). Each holds the union of the
-/// links of all functions built from that folder, sorted, so the same app gives the same file, and it is
+/// The typed access files synth writes into function folders, the counterpart of the original's generated
+/// resource file. A C# project folder gets one file per function, <c>StelvioResources.{function}.g.cs</c>, whose
+/// class holds exactly that function's links (<c>Resources.ProcessUser.Users.TableName</c>), so a handler cannot
+/// compile a read of a resource its function is not linked to, and two apps or stages sharing the folder each
+/// write their own functions' files. A Python folder gets <c>stlv_resources.py</c> (<c>Resources.users.table_name</c>)
+/// with the links of all functions deployed from it. Content is sorted, so the same app gives the same files, and
 /// rewritten on every synth, so it is never stale. Each accessor reads its environment variable
 /// (<see cref="LinkEnvironment"/>) and throws, naming it, when the running function does not have it.
-/// Both names are left out of the function's source hash.
+/// The files are left out of the function's source hash; their content enters it through synth.
 /// </summary>
 internal static class ResourcesFile
 {
@@ -25,24 +27,44 @@ internal static class ResourcesFile
         "while", "with", "yield", "none", "true", "false",
     };
 
-    /// <summary>Adds the file of <paramref name="function"/>'s folder, unless a function of the same folder already did; returns its path.</summary>
+    /// <summary>
+    /// Adds the typed access files of <paramref name="function"/>'s folder (for C#, one per function of the app built
+    /// from it), unless a function of the same folder already did; returns their content, which the zip holds.
+    /// </summary>
     public static string AddFor(SynthContext context, Function function)
     {
         var folder = function.Handler.FullFolder(function.App.ProjectDirectory);
         var kind = function.Handler.Kind;
-        var path = Path.Combine(folder, kind == AssetKind.DotnetProject ? Function.ResourcesFileName : PythonFileName);
-        if (context.GeneratedFiles.ContainsKey(path))
-        {
-            return path;
-        }
-
         var functions = function.App.Components.OfType<Function>()
             .Where(f => f.Handler.Kind == kind && f.Handler.FullFolder(f.App.ProjectDirectory) == folder)
+            .OrderBy(f => f.ComponentName, StringComparer.Ordinal)
             .ToArray();
-        var groups = Groups(functions);
-        var names = string.Join(", ", functions.Select(f => f.ComponentName).Order(StringComparer.Ordinal));
-        context.GeneratedFiles[path] = kind == AssetKind.DotnetProject ? CSharp(groups, names) : Python(groups, names);
-        return path;
+        if (kind == AssetKind.DotnetProject)
+        {
+            var text = new StringBuilder();
+            foreach (var each in functions)
+            {
+                var path = Path.Combine(folder, each.TypedAccessFileName);
+                if (!context.GeneratedFiles.TryGetValue(path, out var content))
+                {
+                    content = CSharp(each.ComponentName, Groups([each]));
+                    context.GeneratedFiles[path] = content;
+                }
+
+                text.Append(each.TypedAccessFileName).Append('\n').Append(content);
+            }
+
+            return text.ToString();
+        }
+
+        var pythonPath = Path.Combine(folder, PythonFileName);
+        if (!context.GeneratedFiles.TryGetValue(pythonPath, out var python))
+        {
+            python = Python(Groups(functions), string.Join(", ", functions.Select(f => f.ComponentName)));
+            context.GeneratedFiles[pythonPath] = python;
+        }
+
+        return python;
     }
 
     /// <summary>Link segment → (link names, property variable → property name), all sorted.</summary>
@@ -68,41 +90,48 @@ internal static class ResourcesFile
         return groups;
     }
 
-    private static string CSharp(SortedDictionary<string, (SortedSet<string> Links, SortedDictionary<string, string> Properties)> groups, string functions)
+    private static string CSharp(string function, SortedDictionary<string, (SortedSet<string> Links, SortedDictionary<string, string> Properties)> groups)
     {
         var text = new StringBuilder();
+        var functionClass = NameRules.Pascal(function);
+        if (functionClass == "Resources" || functionClass.Length == 0 || char.IsAsciiDigit(functionClass[0]))
+        {
+            functionClass = "Function" + functionClass;
+        }
+
         text.Append("// <auto-generated>\n");
-        text.Append("//   Written by Stelvio at synth from the links of the functions built from this folder:\n");
-        text.Append("//   ").Append(functions).Append(".\n");
+        text.Append("//   Written by Stelvio at synth from the links of function '").Append(function).Append("'.\n");
         text.Append("//   Do not edit: it is rewritten on every synth.\n");
         text.Append("// </auto-generated>\n");
         text.Append("#nullable enable\n\n");
-        text.Append("/// <summary>The resources linked to the functions of this project, read from the environment Stelvio sets.</summary>\n");
-        text.Append("[global::System.CodeDom.Compiler.GeneratedCode(\"Stelvio\", \"1.0\")]\n");
         text.Append("internal static partial class Resources\n{\n");
-        var classes = new HashSet<string>(StringComparer.Ordinal) { "Resources" };
+        text.Append("    /// <summary>The resources linked to function '").Append(Xml(function)).Append("', read from the environment Stelvio sets.</summary>\n");
+        text.Append("    [global::System.CodeDom.Compiler.GeneratedCode(\"Stelvio\", \"1.0\")]\n");
+        text.Append("    internal static class ").Append(functionClass).Append("\n    {\n");
+        var classes = new HashSet<string>(StringComparer.Ordinal) { "Resources", functionClass, "Read" };
         foreach (var (segment, (links, properties)) in groups)
         {
             var className = Unique(classes, NameRules.Pascal(segment.ToLowerInvariant()), "Link");
-            text.Append("    /// <summary>Link ").Append(string.Join(", ", links.Select(l => $"'{Xml(l)}'"))).Append(".</summary>\n");
-            text.Append("    internal static class ").Append(className).Append("\n    {\n");
+            text.Append("        /// <summary>Link ").Append(string.Join(", ", links.Select(l => $"'{Xml(l)}'"))).Append(".</summary>\n");
+            text.Append("        internal static class ").Append(className).Append("\n        {\n");
             var members = new HashSet<string>(StringComparer.Ordinal) { className };
             foreach (var (propertySegment, property) in properties)
             {
                 var variable = $"{LinkEnvironment.Prefix}{segment}_{propertySegment}";
                 var member = Unique(members, NameRules.Pascal(propertySegment.ToLowerInvariant()), "Value");
-                text.Append("        /// <summary><c>").Append(Xml(property)).Append("</c>, from <c>").Append(variable).Append("</c>.</summary>\n");
-                text.Append("        internal static string ").Append(member).Append(" => Read(\"").Append(variable).Append("\");\n");
+                text.Append("            /// <summary><c>").Append(Xml(property)).Append("</c>, from <c>").Append(variable).Append("</c>.</summary>\n");
+                text.Append("            internal static string ").Append(member).Append(" => Read(\"").Append(variable).Append("\");\n");
             }
 
-            text.Append("    }\n\n");
+            text.Append("        }\n\n");
         }
 
-        text.Append("    private static string Read(string variable) =>\n");
-        text.Append("        global::System.Environment.GetEnvironmentVariable(variable)\n");
-        text.Append("        ?? throw new global::System.InvalidOperationException(\n");
-        text.Append("            \"The environment variable \" + variable + \" is not set. Link the resource to this function (Links = [...]) \" +\n");
-        text.Append("            \"and deploy again; outside Lambda, run the function through Stelvio.\");\n");
+        text.Append("        private static string Read(string variable) =>\n");
+        text.Append("            global::System.Environment.GetEnvironmentVariable(variable)\n");
+        text.Append("            ?? throw new global::System.InvalidOperationException(\n");
+        text.Append("                \"The environment variable \" + variable + \" is not set. Link the resource to function '").Append(function).Append("' (Links = [...]) \" +\n");
+        text.Append("                \"and deploy again; outside Lambda, run the function through Stelvio.\");\n");
+        text.Append("    }\n");
         text.Append("}\n");
         return text.ToString();
     }

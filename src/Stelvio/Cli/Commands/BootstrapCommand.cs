@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Stelvio.Deploy;
@@ -12,25 +11,14 @@ namespace Stelvio.Cli.Commands;
 /// <c>bootstrap</c>: creates or updates the <c>stelvio-bootstrap</c> stack, which holds the asset bucket of
 /// the account and region. <c>deploy</c> does this by itself on first use; this command does it ahead of time.
 /// </summary>
-public sealed class BootstrapCommand(IAnsiConsole console, DeployServices services) : AsyncCommand<BootstrapCommand.Settings>
+public sealed class BootstrapCommand(IAnsiConsole console, DeployServices services) : AsyncCommand<AwsSettings>
 {
-    public sealed class Settings : CommandSettings
-    {
-        [CommandOption("-r|--region <REGION>")]
-        [Description("The AWS region. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region.")]
-        public string? Region { get; init; }
-
-        [CommandOption("-p|--profile <PROFILE>")]
-        [Description("The AWS profile of ~/.aws/config to use. Default: AWS_PROFILE, the environment's keys, then the default profile.")]
-        public string? Profile { get; init; }
-    }
-
-    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, AwsSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return DeployRun.RunAsync(console, cancellationToken, async run =>
         {
-            using var target = await DeployTarget.ConnectAsync(settings.Profile, settings.Region, services, run.Token);
+            using var target = await settings.ConnectAsync(services, run.Token);
             console.MarkupLine($"Bootstrapping account [bold]{target.Identity.Account}[/] in [bold]{Markup.Escape(target.Session.Region)}[/] as {Markup.Escape(target.Identity.Arn)}");
             run.CancelMessage =
                 $"Stopped watching. CloudFormation carries on with stack {BootstrapTemplate.StackName} on its own. " +

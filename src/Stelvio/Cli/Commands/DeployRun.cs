@@ -11,22 +11,12 @@ namespace Stelvio.Cli.Commands;
 internal sealed class DeployRun : IDisposable
 {
     /// <summary>The exit code of a run stopped with Ctrl+C.</summary>
-    public const int CancelledExitCode = 130;
-
-    private const int RedirectedWidth = 400;
+    public const int CancelledExitCode = ExitCodes.Interrupted;
 
     private readonly CancellationTokenSource cancellation;
-    private readonly IAnsiConsole console;
 
-    private DeployRun(IAnsiConsole console, CancellationToken outer)
+    private DeployRun(CancellationToken outer)
     {
-        this.console = console;
-        if (!console.Profile.Out.IsTerminal && console.Profile.Width < RedirectedWidth)
-        {
-            // Redirected to a file or CI log: one event per line rather than lines wrapped at 80 columns.
-            console.Profile.Width = RedirectedWidth;
-        }
-
         cancellation = CancellationTokenSource.CreateLinkedTokenSource(outer);
         Console.CancelKeyPress += OnCancelKeyPress;
     }
@@ -39,7 +29,7 @@ internal sealed class DeployRun : IDisposable
 
     public static async Task<int> RunAsync(IAnsiConsole console, CancellationToken cancellationToken, Func<DeployRun, Task<int>> action)
     {
-        using var run = new DeployRun(console, cancellationToken);
+        using var run = new DeployRun(cancellationToken);
         try
         {
             return await action(run);
@@ -52,18 +42,18 @@ internal sealed class DeployRun : IDisposable
         catch (DeployException exception)
         {
             console.MarkupLine("[red]Error:[/] " + Markup.Escape(exception.Message));
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (StelvioConfigException exception)
         {
             CliErrors.Print(console, exception);
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (AwsServiceException exception)
         {
             // A call no command translated with its context: still one line, not a stack trace.
             console.MarkupLine("[red]Error:[/] " + Markup.Escape(AwsErrors.Describe(exception, null).Message));
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 

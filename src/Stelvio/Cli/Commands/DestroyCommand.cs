@@ -26,7 +26,7 @@ public sealed class DestroyCommand(AppDefinition definition, IAnsiConsole consol
     private async Task<int> DestroyAsync(DestroySettings settings, DeployRun run)
     {
         var stackName = definition.Build(settings.ResolvedStage).StackName;
-        using var target = await DeployTarget.ConnectAsync(settings.Profile, settings.Region, services, run.Token);
+        using var target = await settings.ConnectAsync(services, run.Token);
         var cfn = target.CloudFormation;
         Stack? stack;
         IReadOnlyList<StackResource> resources;

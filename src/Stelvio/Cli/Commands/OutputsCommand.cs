@@ -24,7 +24,7 @@ public sealed class OutputsCommand(AppDefinition definition, IAnsiConsole consol
         return DeployRun.RunAsync(console, cancellationToken, async run =>
         {
             var stackName = definition.Build(settings.ResolvedStage).StackName;
-            using var target = await DeployTarget.ConnectAsync(settings.Profile, settings.Region, services, run.Token);
+            using var target = await settings.ConnectAsync(services, run.Token);
             Stelvio.Deploy.CloudFormationApi.Stack? stack;
             try
             {

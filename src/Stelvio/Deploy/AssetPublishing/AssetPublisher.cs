@@ -15,9 +15,23 @@ public sealed record AssetUpload(FunctionAsset Asset, bool Uploaded, long? Size)
 /// </summary>
 public sealed class AssetPublisher(IAssetBuilder builder, IAssetStore store)
 {
-    public async Task<IReadOnlyList<AssetUpload>> PublishAsync(string bucket, IReadOnlyList<FunctionAsset> assets, Action<AssetUpload>? progress, CancellationToken cancellationToken)
+    /// <param name="bucket">The asset bucket.</param>
+    /// <param name="assets">The function assets of the template.</param>
+    /// <param name="progress">Told about each asset once it is in the bucket.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <param name="step">Runs each long step (a build, an upload) given its description, to show it and its duration. Default: runs it.</param>
+    /// <param name="label">Describes an asset in step descriptions (the functions built from it). Default: its source folder.</param>
+    public async Task<IReadOnlyList<AssetUpload>> PublishAsync(
+        string bucket,
+        IReadOnlyList<FunctionAsset> assets,
+        Action<AssetUpload>? progress,
+        CancellationToken cancellationToken,
+        Func<string, Func<Task>, Task>? step = null,
+        Func<FunctionAsset, string>? label = null)
     {
         ArgumentNullException.ThrowIfNull(assets);
+        step ??= (_, work) => work();
+        label ??= asset => asset.SourceDirectory;
         var results = new List<AssetUpload>(assets.Count);
         foreach (var asset in assets)
         {
@@ -28,8 +42,11 @@ public sealed class AssetPublisher(IAssetBuilder builder, IAssetStore store)
             }
             else
             {
-                var built = await builder.BuildAsync(asset, cancellationToken);
-                await store.PutFileAsync(bucket, asset.S3Key, built.ZipPath, cancellationToken);
+                BuiltAsset? built = null;
+                var kind = asset.Kind == AssetKind.DotnetProject ? (asset.NativeAot ? "C#, Native AOT" : "C#, self-contained") : "Python";
+                await step($"Building {label(asset)} ({kind}, {asset.Architecture})", async () => built = await builder.BuildAsync(asset, cancellationToken));
+                var size = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{built!.Size:N0} bytes");
+                await step($"Uploading {asset.S3Key} ({size})", () => store.PutFileAsync(bucket, asset.S3Key, built.ZipPath, cancellationToken));
                 result = new AssetUpload(asset, Uploaded: true, built.Size);
             }
 

@@ -68,7 +68,9 @@ public sealed partial class AwsQueryClient(
             }
             catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {
-                problem = exception;
+                // The request timed out: an endpoint that accepts and does not answer would not answer a retry
+                // either, and waiting again multiplies the wait. It fails now, naming the service.
+                throw Unreachable(exception);
             }
 
             if (++failed < retry.MaxTransientAttempts)
@@ -183,7 +185,8 @@ public sealed partial class AwsQueryClient(
                 SocketError.TimedOut => "timed out",
                 _ => socket.Message,
             },
-            TaskCanceledException => "no answer in time",
+            TaskCanceledException => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"no answer within {http.Timeout.TotalSeconds:0.#} s; set --timeout or STELVIO_AWS_TIMEOUT to wait longer"),
             _ => problem.Message,
         };
         var hint = Endpoint.IsCustom

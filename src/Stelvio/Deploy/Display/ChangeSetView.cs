@@ -7,12 +7,17 @@ namespace Stelvio.Deploy.Display;
 
 /// <summary>
 /// Shows a change set: one line per resource (<c>+</c> add, <c>~</c> modify, <c>-</c> remove), the changed
-/// properties, replacement flags, and which changes widen permissions.
+/// properties, replacement flags, and which changes widen permissions. A change set that lists a modified
+/// resource without its properties (as emulators such as moto do) gets them from the template difference.
 /// </summary>
 internal static class ChangeSetView
 {
-    public static void Write(IAnsiConsole console, ChangeSetPlan plan, IReadOnlyList<PermissionGrant> widened)
+    public static void Write(IAnsiConsole console, ChangeSetPlan plan, IReadOnlyList<PermissionGrant> widened, TemplateDiff? diff = null)
     {
+        var fromTemplate = (diff?.Resources ?? []).ToDictionary(
+            r => r.LogicalId,
+            r => r.Changes.Select(c => TopProperty(c.Path)).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
         var changeSet = plan.ChangeSet!;
         var verb = plan.Type == ChangeSetType.Create ? "create" : "update";
         console.MarkupLine($"Change set [bold]{Markup.Escape(changeSet.ChangeSetName)}[/] would {verb} stack [bold]{Markup.Escape(plan.StackName)}[/]:");
@@ -49,6 +54,11 @@ internal static class ChangeSetView
                 })
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
+            if (properties.Count == 0 && change.Action == "Modify" && fromTemplate.TryGetValue(change.LogicalResourceId, out var changed))
+            {
+                properties = changed.ConvertAll(Markup.Escape);
+            }
+
             if (properties.Count > 0)
             {
                 notes.Add(string.Join(", ", properties));
@@ -79,5 +89,19 @@ internal static class ChangeSetView
                 console.MarkupLine("  [yellow]+[/] " + Markup.Escape(grant.ToString()));
             }
         }
+    }
+
+    /// <summary>The property a template path is under: <c>Properties.MemorySize</c> → <c>MemorySize</c>, <c>Properties.Environment.Variables.X</c> → <c>Environment</c>.</summary>
+    private static string TopProperty(string path)
+    {
+        const string prefix = "Properties.";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return path.Split('.', '[')[0];
+        }
+
+        var rest = path[prefix.Length..];
+        var end = rest.IndexOfAny(['.', '[']);
+        return end < 0 ? rest : rest[..end];
     }
 }

@@ -69,6 +69,31 @@ public sealed class HandlerTests
     }
 
     [Fact]
+    public void PythonHandler_WhoseModuleHasNoSuchTopLevelFunction_IsRefusedAtSynth_ListingTheFunctionsItHas()
+    {
+        var error = AppSynth.Error(app => new Function("worker", new() { Handler = "functions/orders.proces_order", Runtime = "python3.12" }));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal(("Function 'worker'", "Handler"), (only.Component, only.Property));
+        Assert.StartsWith("'functions/orders.py' has no top-level function 'proces_order'. Its top-level functions: ", only.Message, StringComparison.Ordinal);
+        Assert.Contains("Fix the name after the module in the handler, or define proces_order.", only.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("def handle(event, context):\n    pass\n", "handle", true)]
+    [InlineData("async def handle(event, context):\n    pass\n", "handle", true)]
+    [InlineData("handle = make_handler()\n", "handle", true)]
+    [InlineData("handle: Handler = make_handler()\n", "handle", true)]
+    [InlineData("from .impl import other, handle\n", "handle", true)]
+    [InlineData("from impl import run as handle\n", "handle", true)]
+    [InlineData("class Worker:\n    def handle(self, event, context):\n        pass\n", "handle", false)]
+    [InlineData("def outer():\n    def handle(event, context):\n        pass\n", "handle", false)]
+    [InlineData("if handle == 1:\n    pass\n", "handle", false)]
+    [InlineData("# def handle(event, context):\n", "handle", false)]
+    public void PythonModule_FindsTopLevelDefinitionsOnly(string source, string name, bool defined) =>
+        Assert.Equal(defined, PythonModule.Defines(source, name));
+
+    [Fact]
     public void Handlers_ThatAreAllWrong_AreReportedTogether()
     {
         var error = AppSynth.Error(app =>
