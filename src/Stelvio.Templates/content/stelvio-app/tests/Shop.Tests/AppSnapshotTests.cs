@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Stelvio.Testing;
@@ -35,11 +36,11 @@ public sealed class AppSnapshotTests
         {
             if (resource?["Properties"]?["Code"] is JsonObject code && code.ContainsKey("S3Key"))
             {
-                code["S3Key"] = "(hash of the function's sources)";
+                code["S3Key"] = "(hash of the sources)";
             }
         }
 
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
     }
 
     private static string SourceFolder([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
