@@ -22,6 +22,7 @@ hyperfine -N --warmup 3 --runs "${RUNS:-20}" \
 
 # How many methods the JIT compiles in each case (what ReadyToRun saves).
 for program in "$BUILT" "$R2R"; do
+  rm -f "$OUT/jit.txt"  # the JIT appends to it
   DOTNET_JitStdOutFile="$OUT/jit.txt" DOTNET_JitDisasmSummary=1 "$program" synth --stage bench --output "$OUT/synth" >/dev/null
   echo "$program synth: $(grep -c 'JIT compiled' "$OUT/jit.txt") methods compiled by the JIT"
 done
