@@ -26,7 +26,7 @@ public class DeployBenchmarks
     private string sources = "";
     private FunctionAsset[] assets = [];
 
-    /// <summary>The example's table, as examples/Orders/Program.cs declares it.</summary>
+    /// <summary>The example's table, as examples/Orders/OrdersApp.cs declares it.</summary>
     public static void Orders(StelvioApp app) => _ = new DynamoTable("orders", new()
     {
         Fields = { ["customer_id"] = "string", ["order_date"] = "string", ["status"] = "string", ["total"] = FieldType.Number },

@@ -1,37 +1,6 @@
+using Orders;
 using Stelvio;
-using Stelvio.Aws.DynamoDB;
-using Stelvio.Aws.Lambda;
 
-// The guide's orders app: the orders table with both indexes and a stream, two functions subscribed to
-// its stream, and a users table linked to a function. The C# handlers live in functions/Orders.
-return await StelvioApp.RunAsync(args, "shop", app =>
-{
-    var orders = new DynamoTable("orders", new()
-    {
-        Fields =
-        {
-            ["customer_id"] = "string",
-            ["order_date"] = "string",
-            ["status"] = "string",
-            ["total"] = FieldType.Number,
-        },
-        PartitionKey = "customer_id",
-        SortKey = "order_date",
-        LocalIndexes = { ["status-index"] = new LocalIndex("status") },
-        GlobalIndexes = { ["status-total-index"] = new GlobalIndex("status", "total") { Projections = "all" } },
-        Stream = StreamView.NewAndOldImages,
-    });
-
-    // Stream subscriptions: each is a function named orders-{name} that can read the stream (and only the stream).
-    orders.Subscribe("process-orders", "functions/Orders::OrderHandlers.ProcessChanges");
-    // UpdateStock reports the records it failed, so Lambda retries from the first of them, not the whole batch.
-    orders.Subscribe("update-inventory", "functions/Orders::InventoryHandlers.UpdateStock", options: new() { ReportBatchItemFailures = true });
-
-    // Linking: process-user gets read/write access to users and its name and ARN as STLV_USERS_TABLE_NAME/_ARN.
-    var users = new DynamoTable("users", new()
-    {
-        Fields = { ["user_id"] = "string" },
-        PartitionKey = "user_id",
-    });
-    new Function("process-user", new() { Handler = "functions/Orders::UserHandlers.Handle", Links = [users] });
-});
+// The command line (synth, diff, deploy, outputs, destroy) for the app OrdersApp declares; the tests
+// synthesize the same declaration (docs/testing.md).
+return await StelvioApp.RunAsync(args, OrdersApp.Name, OrdersApp.Declare);

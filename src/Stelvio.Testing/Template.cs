@@ -7,7 +7,7 @@ namespace Stelvio.Testing;
 /// </summary>
 /// <example>
 /// <code>
-/// var template = Template.Synth("shop", "test", app =&gt; new DynamoTable("orders", new() { … }));
+/// var template = Template.Synth("shop", "test", ShopApp.Declare);
 /// template.ResourceCountIs("AWS::DynamoDB::Table", 1);
 /// template.HasResourceProperties("AWS::DynamoDB::Table", new { BillingMode = "PAY_PER_REQUEST" });
 /// </code>
@@ -29,8 +29,24 @@ public sealed class Template
     /// <summary>The warnings synth raised (empty for a template read from JSON).</summary>
     public IReadOnlyList<StelvioWarning> Warnings => Result?.Warnings ?? [];
 
-    /// <summary>Declares an app, synthesizes it and parses the template bytes.</summary>
-    public static Template Synth(string app, string stage, Action<StelvioApp> declare) => FromApp(StelvioApp.Declare(app, stage, declare));
+    /// <summary>
+    /// Declares an app, synthesizes it and parses the template bytes. Handler folders are relative to the project
+    /// of <paramref name="declare"/>'s method: pass the method the app's program passes to
+    /// <c>StelvioApp.RunAsync</c> (for example <c>ShopApp.Declare</c>), and they are found wherever the tests run.
+    /// A method of a project without the Stelvio package (a lambda in the test) uses the current directory.
+    /// </summary>
+    public static Template Synth(string app, string stage, Action<StelvioApp> declare)
+    {
+        ArgumentNullException.ThrowIfNull(declare);
+        return FromApp(StelvioApp.Declare(app, stage, declare, AppProject.DirectoryOf(declare)));
+    }
+
+    /// <summary>Declares an app with handler folders relative to <paramref name="projectDirectory"/>, synthesizes it and parses the template bytes.</summary>
+    public static Template Synth(string app, string stage, Action<StelvioApp> declare, string projectDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(projectDirectory);
+        return FromApp(StelvioApp.Declare(app, stage, declare, projectDirectory));
+    }
 
     /// <summary>Synthesizes <paramref name="app"/> and parses the template bytes.</summary>
     public static Template FromApp(StelvioApp app)

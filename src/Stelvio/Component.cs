@@ -9,6 +9,7 @@ namespace Stelvio;
 /// </summary>
 public abstract class Component
 {
+    /// <summary>Registers the component, of a kind such as <c>DynamoTable</c>, with the app being declared.</summary>
     protected Component(string kind, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -58,5 +59,6 @@ public abstract class Component
     {
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Display;
 }

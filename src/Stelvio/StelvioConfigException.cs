@@ -6,6 +6,7 @@ namespace Stelvio;
 /// <param name="Message">What is wrong and what to do about it.</param>
 public sealed record ConfigError(string Component, string? Property, string Message)
 {
+    /// <inheritdoc/>
     public override string ToString() => Property is null ? $"{Component}: {Message}" : $"{Component}: {Property}: {Message}";
 }
 
@@ -15,17 +16,20 @@ public sealed record ConfigError(string Component, string? Property, string Mess
 /// </summary>
 public sealed class StelvioConfigException : Exception
 {
+    /// <summary>Reports every problem in <paramref name="errors"/> together.</summary>
     public StelvioConfigException(IReadOnlyList<ConfigError> errors)
         : base(Format(errors))
     {
         Errors = errors;
     }
 
+    /// <summary>Reports one problem of <paramref name="component"/>'s <paramref name="property"/> (or of the component, when null).</summary>
     public StelvioConfigException(string component, string? property, string message)
         : this([new ConfigError(component, property, message)])
     {
     }
 
+    /// <summary>The problems found, in declaration order.</summary>
     public IReadOnlyList<ConfigError> Errors { get; }
 
     private static string Format(IReadOnlyList<ConfigError> errors) =>

@@ -18,6 +18,7 @@ public sealed class SynthResult
         assetFunctions = context.AssetFunctions;
     }
 
+    /// <summary>The app that was synthesized.</summary>
     public StelvioApp App { get; }
 
     /// <summary>The CloudFormation stack this template is for: <c>{app}-{stage}</c>.</summary>
@@ -25,6 +26,7 @@ public sealed class SynthResult
 
     public CfnTemplate Template { get; }
 
+    /// <summary>What synthesizes but is probably not what was meant; <c>synth</c> prints each.</summary>
     public IReadOnlyList<StelvioWarning> Warnings { get; }
 
     /// <summary>Function code the template refers to, to build and upload before deploying.</summary>

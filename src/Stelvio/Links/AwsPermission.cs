@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.Links;
 
 /// <summary>
-/// One IAM grant of a link: <paramref name="actions"/> allowed on <paramref name="resources"/>. Each permission
+/// One IAM grant of a link: <see cref="Actions"/> allowed on <see cref="Resources"/>. Each permission
 /// becomes one <c>Allow</c> statement of the function's policy, in link order.
 /// </summary>
 /// <example>
@@ -41,13 +41,17 @@ public sealed class AwsPermission : IEquatable<AwsPermission>
         ["Resource"] = new JsonArray([.. Resources.Select(r => r.ToCloudFormation())]),
     };
 
+    /// <inheritdoc/>
     public bool Equals(AwsPermission? other) =>
         other is not null && Actions.SequenceEqual(other.Actions, StringComparer.Ordinal) && Resources.SequenceEqual(other.Resources);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as AwsPermission);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => Actions.Aggregate(Resources.Count, (h, a) => HashCode.Combine(h, a));
 
+    /// <inheritdoc/>
     public override string ToString() => $"{string.Join(", ", Actions)} on {string.Join(", ", Resources)}";
 
     private string? Check()

@@ -138,10 +138,13 @@ public sealed class Link : ILinkable, IEquatable<Link>
         Properties.SequenceEqual(other.Properties) &&
         Permissions.SequenceEqual(other.Permissions);
 
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Link);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, Component, Properties.Count, Permissions.Count);
 
+    /// <inheritdoc/>
     public override string ToString() => $"Link '{Name}' ({Properties.Count} properties, {Permissions.Count} permissions)";
 
     private static void CheckPropertyName(string link, string key)

@@ -20,12 +20,14 @@ public readonly record struct LinkValue
     /// <summary>The plain text, or null when the value is deferred.</summary>
     public string? Literal => Expression is LiteralExpression literal ? literal.Value : null;
 
+    /// <summary>A plain text value.</summary>
     public static implicit operator LinkValue(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return new(new LiteralExpression(value));
     }
 
+    /// <summary>A value known once deployed, such as a table's name or ARN.</summary>
     public static implicit operator LinkValue(Deferred<string> value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -49,5 +51,6 @@ public readonly record struct LinkValue
         return Expression.Resolve(resolver);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Literal ?? Expression.ToJson().ToJsonString();
 }

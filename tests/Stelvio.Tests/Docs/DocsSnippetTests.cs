@@ -3,39 +3,46 @@ using Stelvio.Tests.Docs.Snippets;
 namespace Stelvio.Tests.Docs;
 
 /// <summary>
-/// Keeps docs/dynamodb.md from rotting: every block marked <c>&lt;!-- snippet: name --&gt;</c> must read exactly
+/// Keeps the docs (<see cref="DocSources.DocPaths"/>) from rotting: every block marked <c>&lt;!-- snippet: name --&gt;</c> must read exactly
 /// as its source (the region <c>// snippet: name</c> … <c>// end snippet</c> of a test in this folder, a repository
 /// file, or a doc output), and every <c>csharp</c> block must be marked, so each is code a test compiles and runs.
 /// Run with <c>STELVIO_UPDATE_DOCS=1</c> to rewrite the marked blocks from their sources.
 /// </summary>
 public sealed class DocsSnippetTests
 {
-    [Fact]
-    public void Doc_EveryMarkedBlock_ReadsAsItsSource()
+    public static TheoryData<string> Docs => [.. DocSources.DocPaths];
+
+    [Theory]
+    [MemberData(nameof(Docs))]
+    public void Doc_EveryMarkedBlock_ReadsAsItsSource(string doc)
     {
+        var file = DocSources.DocFile(doc);
         if (Environment.GetEnvironmentVariable(DocSources.UpdateVariable) == "1")
         {
-            var current = File.ReadAllText(DocSources.DocFile);
+            var current = File.ReadAllText(file);
             var rewritten = MarkdownBlocks.Rewrite(current, name => DocSources.Find(name) is [var only] ? only.Content : null);
             if (rewritten != current.ReplaceLineEndings("\n"))
             {
-                File.WriteAllText(DocSources.DocFile, rewritten);
+                File.WriteAllText(file, rewritten);
             }
         }
 
         var problems = new List<string>();
-        var blocks = MarkdownBlocks.Parse(File.ReadAllText(DocSources.DocFile), problems);
+        var blocks = MarkdownBlocks.Parse(File.ReadAllText(file), problems);
         problems.AddRange(SnippetCheck.Problems(blocks, DocSources.Find));
 
-        Assert.True(problems.Count == 0, $"{DocSources.DocPath}:\n" + string.Join("\n\n", problems) +
+        Assert.True(problems.Count == 0, $"{doc}:\n" + string.Join("\n\n", problems) +
             $"\n\nIf the sources are right, run the tests with {DocSources.UpdateVariable}=1 to rewrite the blocks, and review the diff.");
-        Assert.Contains(blocks, b => b.Language == "csharp" && b.Name is not null);
+        Assert.Contains(blocks, b => b.Name is not null);
     }
 
     [Fact]
-    public void Regions_AreWellFormed_AndEachIsShownInTheDoc()
+    public void Regions_AreWellFormed_AndEachIsShownInADoc()
     {
-        var shown = MarkdownBlocks.Parse(File.ReadAllText(DocSources.DocFile), []).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        var shown = DocSources.DocPaths
+            .SelectMany(doc => MarkdownBlocks.Parse(File.ReadAllText(DocSources.DocFile(doc)), []))
+            .Select(b => b.Name)
+            .ToHashSet(StringComparer.Ordinal);
 
         Assert.Empty(DocSources.RegionProblems);
         Assert.NotEmpty(DocSources.Regions);
@@ -48,7 +55,7 @@ public sealed class DocsSnippetTests
     public void RepoRoot_IsTheFolderOfTheSolution()
     {
         Assert.True(File.Exists(Path.Combine(DocSources.RepoRoot, "Stelvio.slnx")));
-        Assert.True(File.Exists(DocSources.DocFile), $"{DocSources.DocFile} is missing.");
+        Assert.All(DocSources.DocPaths, doc => Assert.True(File.Exists(DocSources.DocFile(doc)), $"{doc} is missing."));
         Assert.True(Directory.Exists(Path.Combine(DocSources.RepoRoot, DocSources.RegionFolder)));
     }
 

@@ -213,7 +213,7 @@ public sealed class TablesDocsTests
             SortKey = "order_date",
             LocalIndexes =
             {
-                // The guide's list: customer_id is the table's partition key.
+                // Python Stelvio's example list: customer_id is the table's partition key.
                 ["status-index"] = new LocalIndex("status") { Projections = new[] { "total", "customer_id" } },
                 // Only keys listed.
                 ["total-index"] = new LocalIndex("total") { Projections = new[] { "order_date" } },

@@ -3,7 +3,7 @@ using Stelvio.Lambda.Events.DynamoDB;
 
 namespace Orders.Functions;
 
-/// <summary>The guide's <c>update_stock</c>: a second subscriber to the orders stream.</summary>
+/// <summary>Python Stelvio's example <c>update_stock</c>, in C#: a second subscriber to the orders stream.</summary>
 public static class InventoryHandlers
 {
     /// <summary>

@@ -3,7 +3,7 @@ using Stelvio.Lambda.Events.DynamoDB;
 
 namespace Orders.Functions;
 
-/// <summary>The guide's <c>process_changes</c>, subscribed to the orders table's stream.</summary>
+/// <summary>Python Stelvio's example <c>process_changes</c>, in C#: subscribed to the orders table's stream.</summary>
 public static class OrderHandlers
 {
     /// <summary>Processes DynamoDB stream events: logs new, updated and deleted orders.</summary>

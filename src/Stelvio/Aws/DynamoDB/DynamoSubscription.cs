@@ -134,5 +134,6 @@ public sealed class DynamoSubscription : IFunctionTrigger
         }
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"Subscription '{Name}' of {Table.Display}";
 }

@@ -35,8 +35,10 @@ public readonly record struct Field
     /// <summary>The spellings accepted as text.</summary>
     public const string AcceptedSpellings = "\"string\", \"number\", \"binary\", \"S\", \"N\", \"B\" or FieldType.String/Number/Binary";
 
+    /// <summary>A field of this type.</summary>
     public static implicit operator Field(FieldType type) => Enum.IsDefined(type) ? new(type, null) : new(null, type.ToString());
 
+    /// <summary>A field from its type as text (see <see cref="AcceptedSpellings"/>); a misspelling is reported at synth.</summary>
     public static implicit operator Field(string text) => new(Parse(text), text);
 
     /// <summary>DynamoDB's attribute type letter.</summary>
@@ -56,5 +58,6 @@ public readonly record struct Field
         _ => null,
     };
 
+    /// <inheritdoc/>
     public override string ToString() => Text ?? Type?.ToString() ?? "";
 }

@@ -6,6 +6,7 @@ namespace Stelvio.Aws.DynamoDB;
 /// <example><c>GlobalIndexes = { ["status-total-index"] = new GlobalIndex("status", "total") { Projections = "all" } }</c></example>
 public sealed class GlobalIndex
 {
+    /// <summary>An index on <paramref name="partitionKey"/> and, if given, <paramref name="sortKey"/>: fields of the table.</summary>
     public GlobalIndex(string partitionKey, string? sortKey = null)
     {
         PartitionKey = partitionKey;

@@ -7,6 +7,7 @@ namespace Stelvio.Aws.DynamoDB;
 /// <example><c>LocalIndexes = { ["status-index"] = new LocalIndex("status") { Projections = "all" } }</c></example>
 public sealed class LocalIndex
 {
+    /// <summary>An index with the table's partition key and <paramref name="sortKey"/>, a field of the table.</summary>
     public LocalIndex(string sortKey)
     {
         SortKey = sortKey;

@@ -48,12 +48,16 @@ public sealed class Projection
     /// <summary>The keys plus the named attributes.</summary>
     public static Projection Include(params IEnumerable<string> attributes) => new(ProjectionType.Include, [.. attributes], null);
 
+    /// <summary>A projection from text (see <see cref="AcceptedSpellings"/>); a misspelling is reported at synth.</summary>
     public static implicit operator Projection(string text) => new(Parse(text), [], text);
 
+    /// <summary>The keys plus the named attributes, as <see cref="Include"/>.</summary>
     public static implicit operator Projection(string[] attributes) => Include(attributes);
 
+    /// <summary>The keys plus the named attributes, as <see cref="Include"/>.</summary>
     public static implicit operator Projection(List<string> attributes) => Include(attributes);
 
+    /// <summary>The projection of this type (with no attributes for <see cref="ProjectionType.Include"/>).</summary>
     public static implicit operator Projection(ProjectionType type) => type switch
     {
         ProjectionType.KeysOnly => KeysOnly,
@@ -69,5 +73,6 @@ public sealed class Projection
         _ => null,
     };
 
+    /// <inheritdoc/>
     public override string ToString() => Text ?? (Type == ProjectionType.Include ? "[" + string.Join(", ", Attributes) + "]" : Type?.ToString() ?? "");
 }

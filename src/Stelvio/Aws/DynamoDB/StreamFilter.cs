@@ -98,6 +98,7 @@ public sealed class StreamFilter
     /// <summary>Only records whose item before the change had <paramref name="attribute"/> equal to one of <paramref name="anyOf"/> (needs a stream with old images).</summary>
     public StreamFilter WhereOldImage(string attribute, FieldType type, params string[] anyOf) => Where("OldImage", attribute, type, anyOf);
 
+    /// <inheritdoc/>
     public override string ToString() => Pattern;
 
     internal static string EventName(StreamEventName name) => name switch

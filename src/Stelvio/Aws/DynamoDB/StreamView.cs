@@ -38,8 +38,10 @@ public readonly record struct StreamSetting
     /// <summary>The spellings accepted as text.</summary>
     public const string AcceptedSpellings = "\"keys-only\", \"new-image\", \"old-image\", \"new-and-old-images\" (or KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, or StreamView)";
 
+    /// <summary>A stream with this view of the changed items.</summary>
     public static implicit operator StreamSetting(StreamView view) => Enum.IsDefined(view) ? new(view, null) : new(null, view.ToString());
 
+    /// <summary>A stream from its view as text (see <see cref="AcceptedSpellings"/>); a misspelling is reported at synth.</summary>
     public static implicit operator StreamSetting(string text) => new(Parse(text), text);
 
     /// <summary>DynamoDB's <c>StreamViewType</c>.</summary>
@@ -61,5 +63,6 @@ public readonly record struct StreamSetting
         _ => null,
     };
 
+    /// <inheritdoc/>
     public override string ToString() => Text ?? View?.ToString() ?? "";
 }

@@ -31,7 +31,20 @@ internal static class DocOutputs
         ["function-config.function"] = () => DocJson.Properties(FunctionsDocsTests.WithFunctionConfig(), "ProcessUserFunction", "Runtime", "Handler", "MemorySize", "Timeout", "Architectures", "Environment"),
         ["function-defaults.function"] = () => DocJson.Properties(FunctionsDocsTests.Defaults(), "WorkerFunction", "Runtime", "Handler", "Role", "MemorySize", "Timeout", "Architectures"),
         ["function-out-of-range.error"] = FunctionsDocsTests.OutOfRangeError,
+        ["projects.app-csproj"] = () => TemplateFile("Shop.csproj"),
+        ["projects.handlers-csproj"] = () => TemplateFile("functions/Shop/Shop.Functions.csproj"),
+        ["projects.handlers-program"] = () => TemplateFile("functions/Shop/Program.cs"),
+        ["testing.tests-csproj"] = () => TemplateFile("tests/Shop.Tests/Shop.Tests.csproj"),
     };
+
+    /// <summary>A file of the dotnet new template as an app gets it: with the packages' version.</summary>
+    private static string TemplateFile(string path)
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(DocSources.RepoRoot, "Directory.Build.props"));
+        string Property(string name) => props.Descendants(name).Single().Value;
+        var text = File.ReadAllText(Path.Combine(DocSources.RepoRoot, "src/Stelvio.Templates/content/stelvio-app", path));
+        return text.Replace("STELVIO_VERSION", $"{Property("VersionPrefix")}-{Property("VersionSuffix")}", StringComparison.Ordinal);
+    }
 
     private static string LinkVariableNames()
     {

@@ -1,13 +1,14 @@
 namespace Stelvio.Tests.Docs.Snippets;
 
 /// <summary>
-/// The DynamoDB guide (docs/dynamodb.md) and the sources of its snippets: regions of the tests in
+/// The docs whose code blocks are checked (<see cref="DocPaths"/>) and the sources of their snippets: regions of the tests in
 /// tests/Stelvio.Tests/Docs, repository files (a name with a '/', such as the example's handler files),
 /// and outputs of the doc tests (<see cref="DocOutputs"/>).
 /// </summary>
 internal static class DocSources
 {
-    public const string DocPath = "docs/dynamodb.md";
+    /// <summary>The checked docs, relative to the repository root.</summary>
+    public static readonly string[] DocPaths = ["docs/dynamodb.md", "docs/testing.md", "docs/projects.md"];
     public const string RegionFolder = "tests/Stelvio.Tests/Docs";
 
     /// <summary>Set to 1 to rewrite the doc's marked blocks from their sources instead of failing on a difference.</summary>
@@ -18,7 +19,8 @@ internal static class DocSources
     /// <summary>The repository root: the first folder above the test binaries that holds Stelvio.slnx.</summary>
     public static string RepoRoot { get; } = FindRoot();
 
-    public static string DocFile => Path.Combine(RepoRoot, DocPath);
+    /// <summary>The full path of a doc of <see cref="DocPaths"/>.</summary>
+    public static string DocFile(string docPath) => Path.Combine(RepoRoot, docPath);
 
     /// <summary>The regions of the doc tests, by name.</summary>
     public static IReadOnlyDictionary<string, string> Regions => RegionsOnce.Value.Regions;
