@@ -5,7 +5,7 @@ using Stelvio.Naming;
 namespace Stelvio.Cli;
 
 /// <summary>Options every command takes.</summary>
-public class StageSettings : CommandSettings
+internal class StageSettings : CommandSettings
 {
     [CommandOption("-s|--stage <STAGE>")]
     [Description("The stage: dev, prod, ... Default: your OS user name.")]

@@ -5,7 +5,7 @@ using Stelvio.Cli.Commands;
 namespace Stelvio.Cli;
 
 /// <summary>The command line every Stelvio app program gets: <c>synth</c>, …</summary>
-public static class StelvioCli
+internal static class StelvioCli
 {
     /// <param name="args">The command line.</param>
     /// <param name="definition">The app.</param>

@@ -12,7 +12,7 @@ namespace Stelvio.Cli.Commands;
 /// <c>bootstrap</c>: creates or updates the <c>stelvio-bootstrap</c> stack, which holds the asset bucket of
 /// the account and region. <c>deploy</c> does this by itself on first use; this command does it ahead of time.
 /// </summary>
-public sealed class BootstrapCommand(IAnsiConsole console, DeployServices services) : AsyncCommand<BootstrapCommand.Settings>
+internal sealed class BootstrapCommand(IAnsiConsole console, DeployServices services) : AsyncCommand<BootstrapCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Stelvio.Cli.Commands;
 
 /// <summary>Options of the commands that talk to AWS for a stage: <c>--region</c> and <c>--profile</c> besides <c>--stage</c>.</summary>
-public class AwsStageSettings : StageSettings
+internal class AwsStageSettings : StageSettings
 {
     [CommandOption("-r|--region <REGION>")]
     [Description("The AWS region. Default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region.")]
@@ -16,7 +16,7 @@ public class AwsStageSettings : StageSettings
 }
 
 /// <summary>Options of <c>deploy</c>.</summary>
-public sealed class DeploySettings : AwsStageSettings
+internal sealed class DeploySettings : AwsStageSettings
 {
     [CommandOption("-y|--yes")]
     [Description("Execute the change set without asking. Default: ask when the terminal is interactive.")]

@@ -10,7 +10,7 @@ namespace Stelvio.Cli.Commands;
 /// <c>diff</c>: shows what a deploy would change (the change set, which is then deleted) and the
 /// property-level difference between the deployed template and the new one. Changes nothing.
 /// </summary>
-public sealed class DiffCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<AwsStageSettings>
+internal sealed class DiffCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<AwsStageSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, AwsStageSettings settings, CancellationToken cancellationToken)
     {
