@@ -25,6 +25,20 @@ public sealed class PublicSurfaceTests
         const string Before = "namespace A\n{\n    public class C\n    {\n        public int X { get; }\n        public int Y { get; }\n    }\n}\n";
         const string After = "namespace A\n{\n    public class C\n    {\n        public int Y { get; }\n        public string Z { get; }\n    }\n}\n";
 
-        Assert.Equal("- public int X { get; }\n+ public string Z { get; }", PublicApiDiff.Describe(Before, After));
+        Assert.Equal("- C: public int X { get; }\n+ C: public string Z { get; }", PublicApiDiff.Describe(Before, After));
+    }
+
+    [Fact]
+    public void Diff_NamesTheTypeOfAChangedMember_AndShowsNewTypes()
+    {
+        const string Before = "namespace A\n{\n    public sealed class Options\n    {\n        public int Timeout { get; init; }\n    }\n}\n";
+        const string After = "namespace A\n{\n    public sealed class Options\n    {\n        public A.Duration Timeout { get; init; }\n    }\n    public readonly struct Duration : System.IEquatable<A.Duration>\n    {\n        public System.TimeSpan Value { get; }\n    }\n}\n";
+
+        Assert.Equal(
+            "- Options: public int Timeout { get; init; }\n" +
+            "+ Options: public A.Duration Timeout { get; init; }\n" +
+            "+ public readonly struct Duration : System.IEquatable<A.Duration>\n" +
+            "+ Duration: public System.TimeSpan Value { get; }",
+            PublicApiDiff.Describe(Before, After));
     }
 }

@@ -60,11 +60,13 @@ public sealed partial class Function : Component, ILinkable
         var errors = new ConfigErrors(Display);
         Config = FunctionConfigDictionary.Read(errors, config);
         var defaults = App.FunctionDefaults;
-        var runtime = FunctionSettingRules.Runtime(errors, "Runtime", Config.Runtime ?? defaults.Runtime);
+        var givenRuntime = Config.Runtime ?? defaults.Runtime;
+        var runtime = FunctionSettingRules.Runtime(errors, "Runtime", givenRuntime);
         var python = runtime is { } known && LambdaRuntimes.IsPython(known);
         Runtime = LambdaRuntimes.ToLambda(runtime ?? LambdaRuntime.Dotnet);
-        if (runtime is not null || (Config.Runtime ?? defaults.Runtime) is null)
+        if (givenRuntime is null || runtime is not null)
         {
+            // The handler's form depends on the runtime, so an unknown runtime is reported alone.
             Handler = FunctionHandler.Parse(errors, Config.Handler, python)!;
         }
 
