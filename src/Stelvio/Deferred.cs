@@ -26,13 +26,13 @@ public sealed class Deferred<T>
     }
 
     /// <summary>The expression behind the value.</summary>
-    public CfnExpression Expression { get; }
+    internal CfnExpression Expression { get; }
 
     /// <summary>The template form: <c>Ref</c>, <c>Fn::GetAtt</c> or <c>Fn::Sub</c>.</summary>
     public JsonNode ToCloudFormation() => Expression.ToJson();
 
     /// <summary>The concrete value, given the resolver of a deployed stack or of the local cloud.</summary>
-    public T Resolve(IDeferredResolver resolver)
+    internal T Resolve(IDeferredResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);
         return convert(Expression.Resolve(resolver));

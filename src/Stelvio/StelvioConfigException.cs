@@ -49,6 +49,9 @@ internal sealed class ConfigErrors(string component)
 
     public void Add(string? property, string message) => errors.Add(new ConfigError(Component, property, message));
 
+    /// <summary>Adds the errors collected apart in <paramref name="other"/>, in their order.</summary>
+    public void AddFrom(ConfigErrors other) => errors.AddRange(other.errors);
+
     public void ThrowIfAny()
     {
         if (errors.Count > 0)

@@ -24,20 +24,20 @@ public sealed class SynthResult
     /// <summary>The CloudFormation stack this template is for: <c>{app}-{stage}</c>.</summary>
     public string StackName => App.StackName;
 
-    public CfnTemplate Template { get; }
+    internal CfnTemplate Template { get; }
 
     /// <summary>What synthesizes but is probably not what was meant; <c>synth</c> prints each.</summary>
     public IReadOnlyList<StelvioWarning> Warnings { get; }
 
     /// <summary>Function code the template refers to, to build and upload before deploying.</summary>
-    public IReadOnlyList<Assets.FunctionAsset> Assets { get; }
+    internal IReadOnlyList<Assets.FunctionAsset> Assets { get; }
 
     /// <summary>The names of the functions built from <paramref name="asset"/>.</summary>
     internal IReadOnlyList<string> FunctionsOf(Assets.FunctionAsset asset) =>
         assetFunctions.TryGetValue(asset.Hash, out var names) ? names : [asset.SourceDirectory];
 
     /// <summary>Files synth generates beside the user's code (full path → content); the CLI writes them.</summary>
-    public IReadOnlyDictionary<string, string> GeneratedFiles { get; }
+    internal IReadOnlyDictionary<string, string> GeneratedFiles { get; }
 
     /// <summary>The template as UTF-8 JSON; byte-identical for the same app.</summary>
     public byte[] TemplateBytes => bytes ??= TemplateWriter.ToUtf8Bytes(Template);

@@ -1,7 +1,7 @@
 namespace Stelvio.Lambda.Client;
 
 /// <summary>The Runtime API answered a call with an error status.</summary>
-public sealed class RuntimeApiException : Exception
+internal sealed class RuntimeApiException : Exception
 {
     /// <summary>An error without an HTTP status (a malformed answer).</summary>
     public RuntimeApiException(string message)

@@ -6,7 +6,7 @@ namespace Stelvio.Assets;
 /// The bucket holding function zips: one per account and region, created by the <c>stelvio-bootstrap</c>
 /// stack and named <c>stelvio-assets-{account}-{region}</c>.
 /// </summary>
-public static class AssetBucket
+internal static class AssetBucket
 {
     /// <summary>The bucket name as the template writes it.</summary>
     public static Deferred<string> Name { get; } = Deferred.Format($"stelvio-assets-{new RefExpression("AWS::AccountId")}-{new RefExpression("AWS::Region")}");

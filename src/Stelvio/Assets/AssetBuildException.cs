@@ -4,7 +4,7 @@ namespace Stelvio.Assets;
 /// Building a function's code failed (for example <c>dotnet publish</c> did not compile it). The message
 /// names the asset and the command and ends with the last lines of the command's output.
 /// </summary>
-public sealed class AssetBuildException(FunctionAsset asset, string message, string outputTail) : Exception(
+internal sealed class AssetBuildException(FunctionAsset asset, string message, string outputTail) : Exception(
     outputTail.Length == 0 ? message : $"{message}{Environment.NewLine}{outputTail}")
 {
     /// <summary>The asset that failed to build.</summary>

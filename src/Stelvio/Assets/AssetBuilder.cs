@@ -19,7 +19,7 @@ namespace Stelvio.Assets;
 /// </list>
 /// Zips are deterministic (<see cref="DeterministicZip"/>): the same files give the same bytes.
 /// </summary>
-public sealed class AssetBuilder : IAssetBuilder
+internal sealed class AssetBuilder : IAssetBuilder
 {
     /// <summary>The name Lambda's <c>provided.al2023</c> runtime starts.</summary>
     public const string BootstrapName = "bootstrap";

@@ -1,7 +1,7 @@
 namespace Stelvio.Assets;
 
 /// <summary>How a function's code is turned into a deployment zip.</summary>
-public enum AssetKind
+internal enum AssetKind
 {
     /// <summary>A C# project folder, published self-contained for Linux as an executable named <c>bootstrap</c> (<c>provided.al2023</c>).</summary>
     DotnetProject,
@@ -15,7 +15,7 @@ public enum AssetKind
 /// that names the zip. The hash covers the sources and the build options, so it changes exactly when
 /// the zip would; the zip is uploaded as <see cref="S3Key"/> in the stage's asset bucket.
 /// </summary>
-public sealed record FunctionAsset(AssetKind Kind, string SourceDirectory, string Architecture, bool NativeAot, string Hash)
+internal sealed record FunctionAsset(AssetKind Kind, string SourceDirectory, string Architecture, bool NativeAot, string Hash)
 {
     /// <summary>The object key of the zip in the asset bucket.</summary>
     public string S3Key => $"assets/{Hash}.zip";

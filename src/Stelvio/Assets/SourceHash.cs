@@ -13,7 +13,7 @@ namespace Stelvio.Assets;
 /// have written it yet); and a salt for the build options. Deterministic across machines and runs: paths are
 /// taken relative to the source folder.
 /// </summary>
-public static class SourceHash
+internal static class SourceHash
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "bin", "obj", ".stelvio", ".git", ".vs", "__pycache__", "node_modules" };
 

@@ -1,7 +1,7 @@
 namespace Stelvio.Cli;
 
 /// <summary>What the user's program gives the CLI: the app's name, how to declare it for a stage, and its project folder.</summary>
-public sealed record AppDefinition(string Name, Action<StelvioApp> Declare, string? ProjectDirectory = null)
+internal sealed record AppDefinition(string Name, Action<StelvioApp> Declare, string? ProjectDirectory = null)
 {
     /// <summary>Declares the app for <paramref name="stage"/>.</summary>
     public StelvioApp Build(string stage) => StelvioApp.Declare(Name, stage, Declare, ProjectDirectory);

@@ -1,7 +1,7 @@
 namespace Stelvio.Cli;
 
 /// <summary>The exit codes of every command, as the README documents them.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The command did what it was asked (and <c>diff --exit-code</c> found no changes).</summary>
     public const int Success = 0;

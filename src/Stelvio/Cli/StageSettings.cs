@@ -5,7 +5,7 @@ using Stelvio.Naming;
 namespace Stelvio.Cli;
 
 /// <summary>Options of <c>synth</c>: <c>--stage</c>.</summary>
-public class StageSettings : CommandSettings
+internal class StageSettings : CommandSettings
 {
     /// <summary>The option's template; <see cref="Commands.AwsStageSettings"/> declares it with the same text.</summary>
     internal const string StageTemplate = "-s|--stage <STAGE>";

@@ -8,7 +8,7 @@ namespace Stelvio.Cli;
 /// The command line every Stelvio app program gets: <c>synth</c>, <c>deploy</c>, <c>diff</c>, <c>outputs</c>,
 /// <c>destroy</c>, <c>bootstrap</c>. Exit codes: see <see cref="ExitCodes"/>.
 /// </summary>
-public static class StelvioCli
+internal static class StelvioCli
 {
     /// <summary>How users run an app's program, as help and messages show it.</summary>
     internal const string Invocation = "dotnet run --";

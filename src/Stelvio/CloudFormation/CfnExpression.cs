@@ -8,7 +8,7 @@ namespace Stelvio.CloudFormation;
 /// function (<c>Ref</c>, <c>Fn::GetAtt</c>, <c>Fn::Sub</c>) for the template, and resolves to a concrete
 /// string given an <see cref="IDeferredResolver"/> (the local cloud, or a deployed stack's outputs).
 /// </summary>
-public abstract record CfnExpression
+internal abstract record CfnExpression
 {
     /// <summary>The template form of this value.</summary>
     public abstract JsonNode ToJson();
@@ -24,7 +24,7 @@ public abstract record CfnExpression
 }
 
 /// <summary><c>{"Ref": "LogicalId"}</c>; also pseudo parameters such as <c>AWS::Region</c>.</summary>
-public sealed record RefExpression(string LogicalId) : CfnExpression
+internal sealed record RefExpression(string LogicalId) : CfnExpression
 {
     public override JsonNode ToJson() => new JsonObject { ["Ref"] = LogicalId };
 
@@ -36,7 +36,7 @@ public sealed record RefExpression(string LogicalId) : CfnExpression
 }
 
 /// <summary><c>{"Fn::GetAtt": ["LogicalId", "Attribute"]}</c>.</summary>
-public sealed record GetAttExpression(string LogicalId, string Attribute) : CfnExpression
+internal sealed record GetAttExpression(string LogicalId, string Attribute) : CfnExpression
 {
     public override JsonNode ToJson() => new JsonObject { ["Fn::GetAtt"] = new JsonArray(LogicalId, Attribute) };
 
@@ -48,7 +48,7 @@ public sealed record GetAttExpression(string LogicalId, string Attribute) : CfnE
 }
 
 /// <summary>A plain string.</summary>
-public sealed record LiteralExpression(string Value) : CfnExpression
+internal sealed record LiteralExpression(string Value) : CfnExpression
 {
     public override JsonNode ToJson() => JsonValue.Create(Value);
 
@@ -61,7 +61,7 @@ public sealed record LiteralExpression(string Value) : CfnExpression
 }
 
 /// <summary>A concatenation of parts, rendered as one <c>Fn::Sub</c> string.</summary>
-public sealed record SubExpression(IReadOnlyList<CfnExpression> Parts) : CfnExpression
+internal sealed record SubExpression(IReadOnlyList<CfnExpression> Parts) : CfnExpression
 {
     public override JsonNode ToJson()
     {
@@ -92,7 +92,7 @@ public sealed record SubExpression(IReadOnlyList<CfnExpression> Parts) : CfnExpr
 }
 
 /// <summary>Gives the concrete values behind <see cref="CfnExpression"/>s once resources exist.</summary>
-public interface IDeferredResolver
+internal interface IDeferredResolver
 {
     /// <summary>What <c>Ref</c> returns for the resource (or pseudo parameter such as <c>AWS::Region</c>).</summary>
     string ResolveRef(string logicalId);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation;
 
 /// <summary>One resource of a template: its logical ID, type, properties and policies.</summary>
-public sealed class CfnResource(string logicalId, string type, JsonObject properties)
+internal sealed class CfnResource(string logicalId, string type, JsonObject properties)
 {
     public string LogicalId { get; } = logicalId;
 
@@ -27,4 +27,4 @@ public sealed class CfnResource(string logicalId, string type, JsonObject proper
 }
 
 /// <summary>One output of a template.</summary>
-public sealed record CfnOutput(string LogicalId, JsonNode Value, string Description);
+internal sealed record CfnOutput(string LogicalId, JsonNode Value, string Description);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation;
 
 /// <summary>A CloudFormation template under construction: resources and outputs in declaration order.</summary>
-public sealed class CfnTemplate
+internal sealed class CfnTemplate
 {
     private readonly Dictionary<string, CfnResource> resources = new(StringComparer.Ordinal);
     private readonly List<CfnResource> order = [];

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation;
 
 /// <summary>Turns the plain values users give to escape hatches (strings, numbers, lists, dictionaries, deferred values) into template JSON.</summary>
-public static class CfnValue
+internal static class CfnValue
 {
     /// <summary>The template JSON for <paramref name="value"/>; throws naming <paramref name="component"/> and <paramref name="property"/> for a type that has none.</summary>
     public static JsonNode? From(object? value, string component, string property) => value switch

@@ -9,7 +9,7 @@ namespace Stelvio.CloudFormation;
 /// A segment that is a whole number indexes into an array (<c>GlobalSecondaryIndexes.0.IndexName</c>);
 /// objects missing on the way are created when setting.
 /// </summary>
-public sealed class PropertyOverrides
+internal sealed class PropertyOverrides
 {
     private readonly List<(string Path, object? Value, bool Remove)> overrides = [];
 

@@ -6,7 +6,7 @@ namespace Stelvio.CloudFormation;
 /// CloudFormation's quotas for one stack, checked before a template is written so that a deploy is
 /// never refused for them. See "CloudFormation quotas" in the AWS CloudFormation User Guide.
 /// </summary>
-public static class StackLimits
+internal static class StackLimits
 {
     /// <summary>Resources in one stack.</summary>
     public const int MaxResources = 500;

@@ -7,7 +7,7 @@ namespace Stelvio.CloudFormation;
 /// values of at most 256 characters drawn from letters, digits, spaces and <c>_ . : / = + - @</c>; keys may
 /// not start with <c>aws:</c> (reserved by AWS) nor <c>stelvio:</c> (reserved for <c>stelvio:app</c> and <c>stelvio:stage</c>).
 /// </summary>
-public static partial class TagRules
+internal static partial class TagRules
 {
     /// <summary>Tags on one resource.</summary>
     public const int MaxTags = 50;

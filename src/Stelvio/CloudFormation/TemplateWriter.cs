@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation;
 
 /// <summary>Writes a <see cref="CfnTemplate"/> as JSON: fixed key order, two-space indent, LF line ends, so the same app gives the same bytes.</summary>
-public static class TemplateWriter
+internal static class TemplateWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -11,7 +11,7 @@ namespace Stelvio.Deploy;
 /// One synthesized app on its way to a stack: uploads what the template needs (function zips, the
 /// template itself when large, creating the asset bucket on first use), then plans the change set.
 /// </summary>
-public sealed class AppDeployment(DeployTarget target, SynthResult synth)
+internal sealed class AppDeployment(DeployTarget target, SynthResult synth)
 {
     private string? bucket;
 
@@ -122,7 +122,7 @@ public sealed class AppDeployment(DeployTarget target, SynthResult synth)
 }
 
 /// <summary>Where a deploy reports what it does before the change set is shown.</summary>
-public interface IDeployProgress
+internal interface IDeployProgress
 {
     /// <summary>A line worth telling the user.</summary>
     void Note(string message);

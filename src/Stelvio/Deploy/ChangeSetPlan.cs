@@ -7,7 +7,7 @@ namespace Stelvio.Deploy;
 /// <param name="ExistingStack">The stack as it was before, or null when the change set creates it.</param>
 /// <param name="Type">Whether the change set creates or updates the stack.</param>
 /// <param name="ChangeSet">The computed change set, or null when nothing would change.</param>
-public sealed record ChangeSetPlan(string StackName, Stack? ExistingStack, ChangeSetType Type, ChangeSet? ChangeSet)
+internal sealed record ChangeSetPlan(string StackName, Stack? ExistingStack, ChangeSetType Type, ChangeSet? ChangeSet)
 {
     /// <summary>Whether the template changes nothing: there is nothing to execute.</summary>
     public bool IsEmpty => ChangeSet is null;

@@ -5,7 +5,7 @@ namespace Stelvio.Deploy;
 /// credentials, an unknown profile, an expired session, an unreachable endpoint, a refused request.
 /// The CLI prints <see cref="Exception.Message"/> without a stack trace.
 /// </summary>
-public sealed class DeployException : Exception
+internal sealed class DeployException : Exception
 {
     public DeployException(string message)
         : base(message)

@@ -9,7 +9,7 @@ namespace Stelvio.Deploy;
 /// (for tests and benchmarks) the HTTP handler and asset store. <see cref="Default"/> is what a user's
 /// program gets.
 /// </summary>
-public sealed record DeployServices
+internal sealed record DeployServices
 {
     /// <summary>The services of a real run.</summary>
     public static DeployServices Default { get; } = new();

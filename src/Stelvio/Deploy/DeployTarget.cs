@@ -5,7 +5,7 @@ using Stelvio.Deploy.CloudFormationApi;
 namespace Stelvio.Deploy;
 
 /// <summary>An AWS account and region, connected: the session, the clients, and who the credentials belong to.</summary>
-public sealed class DeployTarget : IDisposable
+internal sealed class DeployTarget : IDisposable
 {
     private readonly HttpClient http;
     private IAssetStore? store;

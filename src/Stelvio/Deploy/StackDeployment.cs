@@ -9,7 +9,7 @@ namespace Stelvio.Deploy;
 /// executes it and follows the stack's events until CloudFormation is done. AWS errors come out as
 /// <see cref="DeployException"/> with one clear line.
 /// </summary>
-public sealed class StackDeployment(DeployTarget target)
+internal sealed class StackDeployment(DeployTarget target)
 {
     /// <summary>The capabilities every change set acknowledges: IAM roles and policies, named or not.</summary>
     public static readonly IReadOnlyList<string> Capabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"];

@@ -9,7 +9,7 @@ namespace Stelvio.Deploy;
 /// How a template reaches CloudFormation: inline as <c>TemplateBody</c> up to 51,200 bytes, otherwise
 /// uploaded to the asset bucket and passed as <c>TemplateURL</c>.
 /// </summary>
-public sealed record TemplateSource(string? Body, string? Url)
+internal sealed record TemplateSource(string? Body, string? Url)
 {
     /// <summary>Inline when small enough; otherwise uploads it (when not already there) and refers to it by URL.</summary>
     /// <param name="template">The template bytes.</param>

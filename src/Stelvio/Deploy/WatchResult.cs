@@ -7,7 +7,7 @@ namespace Stelvio.Deploy;
 /// <param name="StatusReason">CloudFormation's reason for the final status, if any.</param>
 /// <param name="Events">The events of the operation, oldest first.</param>
 /// <param name="Stack">The stack at the end, or null when it no longer exists.</param>
-public sealed record WatchResult(string FinalStatus, string? StatusReason, IReadOnlyList<StackEvent> Events, Stack? Stack)
+internal sealed record WatchResult(string FinalStatus, string? StatusReason, IReadOnlyList<StackEvent> Events, Stack? Stack)
 {
     /// <summary>Whether the operation did what was asked.</summary>
     public bool Succeeded => StackStatus.IsSuccess(FinalStatus);

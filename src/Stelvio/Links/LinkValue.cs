@@ -15,7 +15,7 @@ public readonly record struct LinkValue
     private LinkValue(CfnExpression expression) => this.expression = expression;
 
     /// <summary>The value as a CloudFormation expression (a literal for plain strings).</summary>
-    public CfnExpression Expression => expression ?? new LiteralExpression("");
+    internal CfnExpression Expression => expression ?? new LiteralExpression("");
 
     /// <summary>The plain text, or null when the value is deferred.</summary>
     public string? Literal => Expression is LiteralExpression literal ? literal.Value : null;
@@ -35,7 +35,7 @@ public readonly record struct LinkValue
     }
 
     /// <summary>A value from any CloudFormation expression.</summary>
-    public static LinkValue From(CfnExpression expression)
+    internal static LinkValue From(CfnExpression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
         return new(expression);
@@ -45,7 +45,7 @@ public readonly record struct LinkValue
     public JsonNode ToCloudFormation() => Expression.ToJson();
 
     /// <summary>The concrete value, given the resolver of a deployed stack or of the local cloud.</summary>
-    public string Resolve(IDeferredResolver resolver)
+    internal string Resolve(IDeferredResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);
         return Expression.Resolve(resolver);

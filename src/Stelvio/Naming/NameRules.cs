@@ -11,7 +11,7 @@ namespace Stelvio.Naming;
 /// Logical IDs are the PascalCase of the component name plus a suffix naming the resource
 /// (<c>orders</c> → <c>OrdersTable</c>).
 /// </summary>
-public static partial class NameRules
+internal static partial class NameRules
 {
     /// <summary>Longest DynamoDB table name.</summary>
     public const int TableNameMax = 255;

@@ -5,7 +5,7 @@ using Stelvio.Assets;
 namespace Stelvio.Deploy.Tests.Support;
 
 /// <summary>Stands in for the real asset builder: writes a small zip with a handler file, and counts builds.</summary>
-public sealed class FakeAssetBuilder : IAssetBuilder
+internal sealed class FakeAssetBuilder : IAssetBuilder
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "stelvio-fake-assets-" + Guid.NewGuid().ToString("N"));
 

@@ -10,7 +10,7 @@ public sealed record CliResult(int ExitCode, string Output)
 }
 
 /// <summary>Runs the Stelvio command line in-process, as a user's program does, on a test console.</summary>
-public static class TestCli
+internal static class TestCli
 {
     public const string App = "shop";
 

@@ -208,6 +208,24 @@ public sealed class SubscriptionsDocsTests
     }
 
     [Fact]
+    public void PythonApp_WithFunctionDefaults_NamesTheRuntimeOnce()
+    {
+        var template = AppSynth.Template(app =>
+        {
+            var orders = GuideTables.OrdersWithStream();
+
+            // snippet: app-function-defaults
+            app.FunctionDefaults = new() { Runtime = LambdaRuntime.Python312, Timeout = TimeSpan.FromSeconds(30) };
+            orders.Subscribe("process-orders", "functions/orders.process_changes");
+            orders.Subscribe("update-inventory", "functions/inventory.update_stock", new() { Memory = 512 });
+            // end snippet
+        });
+
+        template.ResourcePropertiesMatch("OrdersProcessOrdersFunction", new { Runtime = "python3.12", Timeout = 30, MemorySize = 128 });
+        template.ResourcePropertiesMatch("OrdersUpdateInventoryFunction", new { Runtime = "python3.12", Timeout = 30, MemorySize = 512 });
+    }
+
+    [Fact]
     public void GuidePythonHandler_WithoutRuntime_IsRefusedPointingToRuntime()
     {
         Assert.Equal(
@@ -365,9 +383,9 @@ public sealed class SubscriptionsDocsTests
         {
             StartingPosition = StartingPosition.TrimHorizon,
             BatchSize = 10,
-            BatchingWindowSeconds = 5,
+            BatchingWindow = 5,
             MaxRetryAttempts = 3,
-            MaxRecordAgeSeconds = 3600,
+            MaxRecordAge = TimeSpan.FromHours(1),
             BisectBatchOnError = true,
             ReportBatchItemFailures = true,
             ParallelizationFactor = 2,

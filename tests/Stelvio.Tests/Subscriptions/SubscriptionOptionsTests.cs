@@ -18,9 +18,9 @@ public sealed class SubscriptionOptionsTests
         {
             StartingPosition = StartingPosition.TrimHorizon,
             BatchSize = 10_000,
-            BatchingWindowSeconds = 300,
+            BatchingWindow = 300,
             MaxRetryAttempts = 3,
-            MaxRecordAgeSeconds = 3600,
+            MaxRecordAge = 3600,
             BisectBatchOnError = true,
             ReportBatchItemFailures = true,
             ParallelizationFactor = 10,
@@ -47,7 +47,7 @@ public sealed class SubscriptionOptionsTests
     [Fact]
     public void Options_WithInfiniteRetriesAndAge_WriteMinusOne()
     {
-        var template = AppSynth.Template(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new() { MaxRetryAttempts = -1, MaxRecordAgeSeconds = -1, BatchSize = 1 }));
+        var template = AppSynth.Template(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new() { MaxRetryAttempts = -1, MaxRecordAge = -1, BatchSize = 1 }));
 
         template.HasResourceProperties("AWS::Lambda::EventSourceMapping", new { MaximumRetryAttempts = -1, MaximumRecordAgeInSeconds = -1, BatchSize = 1, Enabled = Match.Absent() });
     }
@@ -156,18 +156,18 @@ public sealed class SubscriptionOptionsTests
     {
         var error = AppSynth.Error(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new()
         {
-            BatchingWindowSeconds = 301,
+            BatchingWindow = 301,
             MaxRetryAttempts = -2,
-            MaxRecordAgeSeconds = 59,
+            MaxRecordAge = 59,
             ParallelizationFactor = 11,
             OnFailure = FailureDestination.Queue("orders-dlq"),
         }));
 
         Assert.Equal(
             [
-                "DynamoTable 'orders': Subscribe(\"ship\").options.BatchingWindowSeconds: 301 is out of range; the batching window is 0 to 300 seconds.",
+                "DynamoTable 'orders': Subscribe(\"ship\").options.BatchingWindow: 301 is out of range; the batching window is 0 to 300 seconds.",
                 "DynamoTable 'orders': Subscribe(\"ship\").options.MaxRetryAttempts: -2 is out of range; use -1 (retry until the records expire) or 0 to 10,000.",
-                "DynamoTable 'orders': Subscribe(\"ship\").options.MaxRecordAgeSeconds: 59 is out of range; use -1 (no limit) or 60 to 604,800 seconds (7 days).",
+                "DynamoTable 'orders': Subscribe(\"ship\").options.MaxRecordAge: 59 is out of range; use -1 (no limit) or 60 to 604,800 seconds (7 days).",
                 "DynamoTable 'orders': Subscribe(\"ship\").options.ParallelizationFactor: 11 is out of range; use 1 to 10 batches per shard.",
                 "DynamoTable 'orders': Subscribe(\"ship\").options.OnFailure: 'orders-dlq' is not an ARN. Give the queue's or topic's ARN (arn:aws:sqs:…, arn:aws:sns:…), or its deferred Arn.",
             ],
@@ -262,5 +262,42 @@ public sealed class SubscriptionOptionsTests
         }));
 
         Assert.Empty(template.Warnings);
+    }
+
+    [Fact]
+    public void Durations_AsTimeSpans_AreWrittenInSeconds()
+    {
+        var template = AppSynth.Template(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new()
+        {
+            BatchingWindow = TimeSpan.FromSeconds(5),
+            MaxRecordAge = TimeSpan.FromDays(7),
+        }));
+
+        template.HasResourceProperties("AWS::Lambda::EventSourceMapping", new { MaximumBatchingWindowInSeconds = 5, MaximumRecordAgeInSeconds = 604_800 });
+    }
+
+    [Fact]
+    public void MaxRecordAge_Infinite_WritesMinusOne()
+    {
+        var template = AppSynth.Template(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new() { MaxRecordAge = Timeout.InfiniteTimeSpan }));
+
+        template.HasResourceProperties("AWS::Lambda::EventSourceMapping", new { MaximumRecordAgeInSeconds = -1 });
+    }
+
+    [Fact]
+    public void Durations_WithFractionsOrOutOfRange_AreRefusedNamingTheOption()
+    {
+        var error = AppSynth.Error(app => GuideTables.OrdersWithStream().Subscribe("ship", Handler, options: new()
+        {
+            BatchingWindow = TimeSpan.FromMilliseconds(2500),
+            MaxRecordAge = TimeSpan.FromDays(8),
+        }));
+
+        Assert.Equal(
+            [
+                "DynamoTable 'orders': Subscribe(\"ship\").options.BatchingWindow: 00:00:02.5000000 is not a whole number of seconds; AWS takes this setting in whole seconds. Round it (TimeSpan.FromSeconds(n)) or give the seconds as a number.",
+                "DynamoTable 'orders': Subscribe(\"ship\").options.MaxRecordAge: 691200 is out of range; use -1 (no limit) or 60 to 604,800 seconds (7 days).",
+            ],
+            error.Errors.Select(e => e.ToString()));
     }
 }

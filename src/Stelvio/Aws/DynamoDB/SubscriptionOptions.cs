@@ -33,8 +33,11 @@ public sealed class SubscriptionOptions
     /// <summary>Most records per invocation, 1 to 10,000. Default: 100.</summary>
     public int BatchSize { get; init; } = 100;
 
-    /// <summary>Seconds to gather records before invoking, 0 to 300. Default: 0 (invoke at once).</summary>
-    public int BatchingWindowSeconds { get; init; }
+    /// <summary>
+    /// How long to gather records before invoking, 0 to 300 seconds: whole seconds (<c>5</c>) or a <see cref="TimeSpan"/>.
+    /// Default: 0 (invoke at once).
+    /// </summary>
+    public Duration BatchingWindow { get; init; }
 
     /// <summary>Only records matching one of these invoke the function; at most 5. Default: none (every record).</summary>
     public List<StreamFilter> Filters { get; init; } = [];
@@ -42,8 +45,11 @@ public sealed class SubscriptionOptions
     /// <summary>Retries of a failed batch before its records are given up, -1 (until they expire) to 10,000. Default: Lambda's, -1.</summary>
     public int? MaxRetryAttempts { get; init; }
 
-    /// <summary>Oldest record, in seconds, still sent: -1 (no limit) or 60 to 604,800. Default: Lambda's, -1.</summary>
-    public int? MaxRecordAgeSeconds { get; init; }
+    /// <summary>
+    /// Oldest record still sent: 60 to 604,800 seconds (7 days), as whole seconds or a <see cref="TimeSpan"/>; -1 or
+    /// <see cref="Timeout.InfiniteTimeSpan"/> for no limit. Default: Lambda's, no limit.
+    /// </summary>
+    public Duration? MaxRecordAge { get; init; }
 
     /// <summary>On a function error, split the batch in two and retry each half. Default: Lambda's, off.</summary>
     public bool? BisectBatchOnError { get; init; }
@@ -63,6 +69,12 @@ public sealed class SubscriptionOptions
     /// <summary>Where records given up on are described: an SQS queue or SNS topic. Default: none.</summary>
     public FailureDestination? OnFailure { get; init; }
 
+    /// <summary>The batching window in whole seconds (checked by <see cref="Check"/>).</summary>
+    internal int BatchingWindowSeconds => BatchingWindow.WholeSeconds ?? 0;
+
+    /// <summary>The oldest record age in whole seconds, -1 for no limit (checked by <see cref="Check"/>).</summary>
+    internal int? MaxRecordAgeSeconds => MaxRecordAge is not { } age ? null : age.Value == Timeout.InfiniteTimeSpan ? -1 : age.WholeSeconds;
+
     internal void Check(ConfigErrors errors, string at)
     {
         if (BatchSize is < 1 or > MaxBatchSize)
@@ -70,9 +82,9 @@ public sealed class SubscriptionOptions
             errors.Add(at + ".BatchSize", $"{BatchSize} is out of range; a DynamoDB stream subscription takes batches of 1 to {MaxBatchSize.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} records.");
         }
 
-        if (BatchingWindowSeconds is < 0 or > 300)
+        if (Duration.Seconds(errors, at + ".BatchingWindow", BatchingWindow) is { } window and (< 0 or > 300))
         {
-            errors.Add(at + ".BatchingWindowSeconds", $"{BatchingWindowSeconds} is out of range; the batching window is 0 to 300 seconds.");
+            errors.Add(at + ".BatchingWindow", $"{window} is out of range; the batching window is 0 to 300 seconds.");
         }
 
         if (Filters is null || Filters.Any(f => f is null))
@@ -110,9 +122,9 @@ public sealed class SubscriptionOptions
             errors.Add(at + ".MaxRetryAttempts", $"{MaxRetryAttempts} is out of range; use -1 (retry until the records expire) or 0 to 10,000.");
         }
 
-        if (MaxRecordAgeSeconds is { } age && age != -1 && age is < 60 or > 604_800)
+        if (MaxRecordAge?.Value != Timeout.InfiniteTimeSpan && Duration.Seconds(errors, at + ".MaxRecordAge", MaxRecordAge) is { } age && age != -1 && age is < 60 or > 604_800)
         {
-            errors.Add(at + ".MaxRecordAgeSeconds", $"{age} is out of range; use -1 (no limit) or 60 to 604,800 seconds (7 days).");
+            errors.Add(at + ".MaxRecordAge", $"{age} is out of range; use -1 (no limit) or 60 to 604,800 seconds (7 days).");
         }
 
         if (ParallelizationFactor is < 1 or > 10)

@@ -7,7 +7,7 @@ internal static class TableSettingsRules
     /// Provisioned tables need read and write capacities of at least 1 (global indexes take the table's unless
     /// they give their own); on-demand tables take none.
     /// </summary>
-    public static void CheckBilling(ConfigErrors errors, DynamoTableConfig config, IReadOnlyList<IndexSchema> globals)
+    public static void CheckBilling(ConfigErrors errors, DynamoTableConfig config, IReadOnlyList<IndexDeclaration> globals)
     {
         if (config.Billing == BillingMode.Provisioned)
         {

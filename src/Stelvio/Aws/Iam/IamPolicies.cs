@@ -5,7 +5,7 @@ using Stelvio.Links;
 namespace Stelvio.Aws.Iam;
 
 /// <summary>The IAM documents Stelvio writes: trust policies, permission policies, AWS managed policy ARNs.</summary>
-public static class IamPolicies
+internal static class IamPolicies
 {
     /// <summary>The policy language version every document declares.</summary>
     public const string Version = "2012-10-17";

@@ -62,31 +62,21 @@ public sealed partial class Function : Component, ILinkable
         ArgumentNullException.ThrowIfNull(config);
         var errors = new ConfigErrors(Display);
         Config = FunctionConfigDictionary.Read(errors, config);
-        Runtime = Config.Runtime ?? LambdaRuntimes.Dotnet;
-        var python = LambdaRuntimes.IsPython(Runtime);
-        if (Runtime != LambdaRuntimes.Dotnet && !python)
+        var defaults = App.FunctionDefaults;
+        var givenRuntime = Config.Runtime ?? defaults.Runtime;
+        var runtime = FunctionSettingRules.Runtime(errors, "Runtime", givenRuntime);
+        var python = runtime is { } known && LambdaRuntimes.IsPython(known);
+        Runtime = LambdaRuntimes.ToLambda(runtime ?? LambdaRuntime.Dotnet);
+        if (givenRuntime is null || runtime is not null)
         {
-            errors.Add("Runtime", $"'{Runtime}' is not supported. Use {LambdaRuntimes.Accepted}." +
-                (Runtime.StartsWith("dotnet", StringComparison.Ordinal) ? " C# functions run as self-contained executables on provided.al2023: leave Runtime out." : ""));
-        }
-        else
-        {
+            // The handler's form depends on the runtime, so an unknown runtime is reported alone.
             Handler = FunctionHandler.Parse(errors, Config.Handler, python)!;
         }
 
-        Memory = Config.Memory ?? FunctionConfig.DefaultMemory;
-        if (Memory is < FunctionConfig.MinMemory or > FunctionConfig.MaxMemory)
-        {
-            errors.Add("Memory", $"{Memory} MB is out of range; Lambda accepts {FunctionConfig.MinMemory} to {FunctionConfig.MaxMemory.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} MB.");
-        }
-
-        Timeout = Config.Timeout ?? FunctionConfig.DefaultTimeout;
-        if (Timeout is < 1 or > FunctionConfig.MaxTimeout)
-        {
-            errors.Add("Timeout", $"{Timeout} seconds is out of range; Lambda accepts 1 to {FunctionConfig.MaxTimeout} seconds (15 minutes).");
-        }
-
-        Architecture = Config.Architecture ?? LambdaArchitecture.X86_64;
+        Memory = Config.Memory ?? defaults.Memory ?? FunctionConfig.DefaultMemory;
+        FunctionSettingRules.Memory(errors, "Memory", Memory);
+        Timeout = FunctionSettingRules.TimeoutSeconds(errors, "Timeout", Config.Timeout ?? defaults.Timeout) ?? FunctionConfig.DefaultTimeout;
+        Architecture = Config.Architecture ?? defaults.Architecture ?? LambdaArchitecture.X86_64;
         if (python && Config.NativeAot == true)
         {
             errors.Add("NativeAot", "applies to C# functions only; Python code is deployed as it is. Remove NativeAot.");
@@ -140,7 +130,7 @@ public sealed partial class Function : Component, ILinkable
     /// <summary>Memory in MB.</summary>
     public int Memory { get; }
 
-    /// <summary>Timeout in seconds.</summary>
+    /// <summary>Timeout in whole seconds.</summary>
     public int Timeout { get; }
 
     /// <summary>The processor.</summary>

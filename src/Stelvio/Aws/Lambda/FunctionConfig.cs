@@ -62,18 +62,23 @@ public sealed record FunctionConfig
     public string? Handler { get; init; }
 
     /// <summary>
-    /// The Lambda runtime. Default: <c>provided.al2023</c>, where C# functions run as self-contained executables.
-    /// Python handlers need <c>"python3.12"</c>, <c>"python3.13"</c> or <c>"python3.14"</c>.
+    /// The Lambda runtime: a <see cref="LambdaRuntime"/> or Lambda's name for it. Default: the app's
+    /// <see cref="StelvioApp.FunctionDefaults"/>, else <c>provided.al2023</c> (<see cref="LambdaRuntime.Dotnet"/>), where
+    /// C# functions run as self-contained executables. Python handlers need <c>"python3.12"</c>
+    /// (<see cref="LambdaRuntime.Python312"/>), <c>"python3.13"</c> or <c>"python3.14"</c>.
     /// </summary>
-    public string? Runtime { get; init; }
+    public RuntimeSetting? Runtime { get; init; }
 
-    /// <summary>Memory in MB, 128 to 10,240; CPU grows with it. Default: 128.</summary>
+    /// <summary>Memory in MB, 128 to 10,240; CPU grows with it. Default: the app's <see cref="StelvioApp.FunctionDefaults"/>, else 128.</summary>
     public int? Memory { get; init; }
 
-    /// <summary>Longest run of one invocation, in seconds, 1 to 900. Default: 60.</summary>
-    public int? Timeout { get; init; }
+    /// <summary>
+    /// Longest run of one invocation, 1 to 900 seconds: whole seconds (<c>30</c>) or a <see cref="TimeSpan"/>
+    /// (<c>TimeSpan.FromMinutes(2)</c>). Default: the app's <see cref="StelvioApp.FunctionDefaults"/>, else 60 seconds.
+    /// </summary>
+    public Duration? Timeout { get; init; }
 
-    /// <summary>The processor. Default: <see cref="LambdaArchitecture.X86_64"/>.</summary>
+    /// <summary>The processor. Default: the app's <see cref="StelvioApp.FunctionDefaults"/>, else <see cref="LambdaArchitecture.X86_64"/>.</summary>
     public LambdaArchitecture? Architecture { get; init; }
 
     /// <summary>

@@ -1,18 +1,20 @@
 using System.Collections;
 using System.Globalization;
-using System.Text;
+using Stelvio.Configuration;
 using Stelvio.Links;
 
 namespace Stelvio.Aws.Lambda;
 
 /// <summary>
 /// Reads the guide's dictionary form of a function's configuration
-/// (<c>{"handler": "…", "timeout": 30, "memory": 256}</c>). Keys may be snake_case (<c>native_aot</c>),
-/// camelCase or PascalCase; unknown keys and values of the wrong type are errors naming the key.
+/// (<c>{"handler": "…", "timeout": 30, "memory": 256}</c>) with the shared reader (<see cref="ConfigDictionary"/>):
+/// keys in any case style, <c>memory_size</c> for <c>memory</c>, <c>timeout</c> in seconds or as a TimeSpan.
 /// </summary>
 internal static class FunctionConfigDictionary
 {
     public static readonly string[] Keys = ["handler", "runtime", "memory", "timeout", "architecture", "native_aot", "links", "environment", "description", "tags"];
+
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal) { ["memory_size"] = "memory" };
 
     /// <summary>The typed configuration: <paramref name="config"/> itself, or what its dictionary says.</summary>
     public static FunctionConfig Read(ConfigErrors errors, FunctionConfig config)
@@ -23,115 +25,48 @@ internal static class FunctionConfigDictionary
         }
 
         var result = new FunctionConfig();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (rawKey, value) in source)
+        foreach (var entry in ConfigDictionary.Entries(errors, "", source, "a function", Keys, Aliases))
         {
-            var at = $"[\"{rawKey}\"]";
-            var key = Normalize(rawKey) is "memory_size" ? "memory" : Normalize(rawKey);
-            if (!seen.TryAdd(key, rawKey))
+            result = entry.Key switch
             {
-                errors.Add(at, $"sets the same setting as '{seen[key]}'. Give each setting once.");
-                continue;
-            }
-
-            switch (key)
-            {
-                case "handler":
-                    result = result with { Handler = ReadString(errors, at, value, "a handler string") };
-                    break;
-                case "runtime":
-                    result = result with { Runtime = ReadString(errors, at, value, "a runtime such as \"python3.12\"") };
-                    break;
-                case "memory":
-                    result = result with { Memory = ReadInt(errors, at, value, "MB") };
-                    break;
-                case "timeout":
-                    result = result with { Timeout = ReadInt(errors, at, value, "seconds") };
-                    break;
-                case "architecture":
-                    result = result with { Architecture = ReadArchitecture(errors, at, value) };
-                    break;
-                case "native_aot":
-                    result = result with { NativeAot = ReadBool(errors, at, value) };
-                    break;
-                case "links":
-                    result = result with { Links = ReadLinks(errors, at, value) };
-                    break;
-                case "environment":
-                    result = result with { Environment = ReadEnvironment(errors, at, value) };
-                    break;
-                case "description":
-                    result = result with { Description = ReadString(errors, at, value, "text") };
-                    break;
-                case "tags":
-                    result = result with { Tags = ReadTags(errors, at, value) };
-                    break;
-                default:
-                    errors.Add(at, $"'{rawKey}' is not a function setting. Use: {string.Join(", ", Keys)}.");
-                    break;
-            }
+                "handler" => result with { Handler = entry.String("a handler string") },
+                "runtime" => result with { Runtime = ReadRuntime(entry) },
+                "memory" => result with { Memory = entry.Int("MB") },
+                "timeout" => result with { Timeout = entry.Duration() },
+                "architecture" => result with { Architecture = ReadArchitecture(entry) },
+                "native_aot" => result with { NativeAot = entry.Bool() },
+                "links" => result with { Links = ReadLinks(entry) },
+                "environment" => result with { Environment = ReadEnvironment(entry) },
+                "description" => result with { Description = entry.String("text") },
+                "tags" => result with { Tags = ReadTags(entry) },
+                _ => result,
+            };
         }
 
         return result;
     }
 
-    /// <summary><c>nativeAot</c>, <c>NativeAot</c> and <c>native-aot</c> all become <c>native_aot</c>.</summary>
-    private static string Normalize(string key)
+    private static RuntimeSetting? ReadRuntime(ConfigEntry entry)
     {
-        var builder = new StringBuilder();
-        for (var i = 0; i < key.Length; i++)
+        switch (entry.Value)
         {
-            var c = key[i];
-            if (char.IsUpper(c) && i > 0 && key[i - 1] != '_' && key[i - 1] != '-' && !char.IsUpper(key[i - 1]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(c == '-' ? '_' : char.ToLowerInvariant(c));
+            case LambdaRuntime runtime:
+                return runtime;
+            case RuntimeSetting setting:
+                return setting;
         }
 
-        return builder.ToString();
-    }
-
-    private static string? ReadString(ConfigErrors errors, string at, object? value, string what)
-    {
-        if (value is string text)
+        if (entry.String("a runtime such as \"python3.12\"") is { } text)
         {
             return text;
         }
 
-        errors.Add(at, $"must be {what} (a string), not {Describe(value)}.");
         return null;
     }
 
-    private static int? ReadInt(ConfigErrors errors, string at, object? value, string unit)
+    private static LambdaArchitecture? ReadArchitecture(ConfigEntry entry)
     {
-        switch (value)
-        {
-            case int number:
-                return number;
-            case long or short or byte when Convert.ToInt64(value, CultureInfo.InvariantCulture) is >= int.MinValue and <= int.MaxValue:
-                return Convert.ToInt32(value, CultureInfo.InvariantCulture);
-            default:
-                errors.Add(at, $"must be a whole number of {unit}, not {Describe(value)}.");
-                return null;
-        }
-    }
-
-    private static bool? ReadBool(ConfigErrors errors, string at, object? value)
-    {
-        if (value is bool flag)
-        {
-            return flag;
-        }
-
-        errors.Add(at, $"must be true or false, not {Describe(value)}.");
-        return null;
-    }
-
-    private static LambdaArchitecture? ReadArchitecture(ConfigErrors errors, string at, object? value)
-    {
-        var architecture = value switch
+        var architecture = entry.Value switch
         {
             LambdaArchitecture typed => typed,
             string text => LambdaArchitectures.Parse(text),
@@ -139,18 +74,19 @@ internal static class FunctionConfigDictionary
         };
         if (architecture is null)
         {
-            errors.Add(at, $"must be \"x86_64\" or \"arm64\" (or LambdaArchitecture), not {Describe(value)}.");
+            entry.Fail($"must be \"x86_64\" or \"arm64\" (or LambdaArchitecture), not {ConfigDictionary.Describe(entry.Value)}.");
         }
 
         return architecture;
     }
 
-    private static List<ILinkable> ReadLinks(ConfigErrors errors, string at, object? value)
+    private static List<ILinkable> ReadLinks(ConfigEntry entry)
     {
+        var value = entry.Value;
         var links = new List<ILinkable>();
         if (value is not IEnumerable sequence || value is string)
         {
-            errors.Add(at, $"must be a list of tables, functions or links, not {Describe(value)}.");
+            entry.Fail($"must be a list of tables, functions or links, not {ConfigDictionary.Describe(value)}.");
             return links;
         }
 
@@ -163,7 +99,7 @@ internal static class FunctionConfigDictionary
             }
             else
             {
-                errors.Add($"{at}[{i}]", $"is {Describe(item)}, which cannot be linked. Link tables, functions or Link objects.");
+                entry.FailAt($"[{i}]", $"is {ConfigDictionary.Describe(item)}, which cannot be linked. Link tables, functions or Link objects.");
             }
 
             i++;
@@ -172,19 +108,20 @@ internal static class FunctionConfigDictionary
         return links;
     }
 
-    private static Dictionary<string, LinkValue> ReadEnvironment(ConfigErrors errors, string at, object? value)
+    private static Dictionary<string, LinkValue> ReadEnvironment(ConfigEntry entry)
     {
+        var value = entry.Value;
         var environment = new Dictionary<string, LinkValue>(StringComparer.Ordinal);
         if (value is not IDictionary dictionary)
         {
-            errors.Add(at, $"must be a dictionary of variable names to values, not {Describe(value)}.");
+            entry.Fail($"must be a dictionary of variable names to values, not {ConfigDictionary.Describe(value)}.");
             return environment;
         }
 
-        foreach (DictionaryEntry entry in dictionary)
+        foreach (DictionaryEntry item in dictionary)
         {
-            var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
-            switch (entry.Value)
+            var key = Convert.ToString(item.Key, CultureInfo.InvariantCulture) ?? "";
+            switch (item.Value)
             {
                 case string text:
                     environment[key] = text;
@@ -196,7 +133,7 @@ internal static class FunctionConfigDictionary
                     environment[key] = linkValue;
                     break;
                 default:
-                    errors.Add($"{at}[\"{key}\"]", $"must be a string or a deferred value such as orders.Name, not {Describe(entry.Value)}.");
+                    entry.FailAt($"[\"{key}\"]", $"must be a string or a deferred value such as orders.Name, not {ConfigDictionary.Describe(item.Value)}.");
                     break;
             }
         }
@@ -204,35 +141,29 @@ internal static class FunctionConfigDictionary
         return environment;
     }
 
-    private static Dictionary<string, string> ReadTags(ConfigErrors errors, string at, object? value)
+    private static Dictionary<string, string> ReadTags(ConfigEntry entry)
     {
+        var value = entry.Value;
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         if (value is not IDictionary dictionary)
         {
-            errors.Add(at, $"must be a dictionary of tag names to values, not {Describe(value)}.");
+            entry.Fail($"must be a dictionary of tag names to values, not {ConfigDictionary.Describe(value)}.");
             return tags;
         }
 
-        foreach (DictionaryEntry entry in dictionary)
+        foreach (DictionaryEntry item in dictionary)
         {
-            var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
-            if (entry.Value is string text)
+            var key = Convert.ToString(item.Key, CultureInfo.InvariantCulture) ?? "";
+            if (item.Value is string text)
             {
                 tags[key] = text;
             }
             else
             {
-                errors.Add($"{at}[\"{key}\"]", $"must be a string, not {Describe(entry.Value)}.");
+                entry.FailAt($"[\"{key}\"]", $"must be a string, not {ConfigDictionary.Describe(item.Value)}.");
             }
         }
 
         return tags;
     }
-
-    private static string Describe(object? value) => value switch
-    {
-        null => "null",
-        string s => $"\"{s}\"",
-        _ => $"{value} ({value.GetType().Name})",
-    };
 }

@@ -11,7 +11,7 @@ namespace Stelvio.Cli.Commands;
 /// <c>bootstrap</c>: creates or updates the <c>stelvio-bootstrap</c> stack, which holds the asset bucket of
 /// the account and region. <c>deploy</c> does this by itself on first use; this command does it ahead of time.
 /// </summary>
-public sealed class BootstrapCommand(IAnsiConsole console, DeployServices services) : AsyncCommand<AwsSettings>
+internal sealed class BootstrapCommand(IAnsiConsole console, DeployServices services) : AsyncCommand<AwsSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, AwsSettings settings, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Stelvio.Cli.Commands;
 /// <c>{app}-{stage}</c>, shows it with the same property-level changes as <c>diff</c>, asks (unless <c>--yes</c>
 /// or not interactive), executes it while streaming the stack's events, and ends with the outputs or the failures.
 /// </summary>
-public sealed class DeployCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<DeploySettings>
+internal sealed class DeployCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<DeploySettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, DeploySettings settings, CancellationToken cancellationToken)
     {

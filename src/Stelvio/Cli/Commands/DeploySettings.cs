@@ -7,7 +7,7 @@ using Stelvio.Deploy;
 namespace Stelvio.Cli.Commands;
 
 /// <summary>Options of every command that talks to AWS: <c>--region</c>, <c>--profile</c>, <c>--timeout</c>.</summary>
-public class AwsSettings : CommandSettings
+internal class AwsSettings : CommandSettings
 {
     /// <summary>The environment variable giving <c>--timeout</c>'s default, in seconds.</summary>
     public const string TimeoutVariable = "STELVIO_AWS_TIMEOUT";
@@ -52,7 +52,7 @@ public class AwsSettings : CommandSettings
 }
 
 /// <summary>Options of the commands that talk to AWS for a stage: <c>--stage</c> besides <see cref="AwsSettings"/>'s.</summary>
-public class AwsStageSettings : AwsSettings
+internal class AwsStageSettings : AwsSettings
 {
     [CommandOption(StageSettings.StageTemplate)]
     [Description(StageSettings.StageDescription)]
@@ -63,7 +63,7 @@ public class AwsStageSettings : AwsSettings
 }
 
 /// <summary>Options of <c>deploy</c>.</summary>
-public sealed class DeploySettings : AwsStageSettings
+internal sealed class DeploySettings : AwsStageSettings
 {
     [CommandOption("-y|--yes")]
     [Description("Execute the change set without asking. Default: ask when the terminal is interactive.")]
@@ -71,7 +71,7 @@ public sealed class DeploySettings : AwsStageSettings
 }
 
 /// <summary>Options of <c>diff</c>.</summary>
-public sealed class DiffSettings : AwsStageSettings
+internal sealed class DiffSettings : AwsStageSettings
 {
     [CommandOption("--exit-code")]
     [Description("Exit with 1 when there are changes to deploy and 0 when there are none, as git diff --exit-code does.")]

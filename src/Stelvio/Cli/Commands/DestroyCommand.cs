@@ -12,7 +12,7 @@ namespace Stelvio.Cli.Commands;
 /// <c>destroy</c>: after confirmation, deletes stack <c>{app}-{stage}</c>, streams its events, and names the
 /// resources kept by their deletion policy (tables of protected stages, for instance), which still exist.
 /// </summary>
-public sealed class DestroyCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<DestroySettings>
+internal sealed class DestroyCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<DestroySettings>
 {
     /// <summary>Deletion policies that keep a resource when its stack is deleted.</summary>
     private static readonly HashSet<string> Retaining = new(StringComparer.Ordinal) { "Retain", "RetainExceptOnCreate" };

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace Stelvio.Cli.Commands;
 
 /// <summary>Options of <c>destroy</c>.</summary>
-public sealed class DestroySettings : AwsStageSettings
+internal sealed class DestroySettings : AwsStageSettings
 {
     [CommandOption("-y|--yes")]
     [Description("Delete the stack without asking. Required when the terminal is not interactive.")]

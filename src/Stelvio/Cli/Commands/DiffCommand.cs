@@ -9,7 +9,7 @@ namespace Stelvio.Cli.Commands;
 /// property-level difference between the deployed template and the new one. Changes nothing. With
 /// <c>--exit-code</c> it exits with 1 when there are changes, as <c>git diff --exit-code</c>.
 /// </summary>
-public sealed class DiffCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<DiffSettings>
+internal sealed class DiffCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<DiffSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, DiffSettings settings, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Stelvio.Deploy.Display;
 namespace Stelvio.Cli.Commands;
 
 /// <summary><c>outputs</c>: the deployed stack's outputs (table names and ARNs, stream ARNs, function names), as lines or JSON.</summary>
-public sealed class OutputsCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<OutputsCommand.Settings>
+internal sealed class OutputsCommand(AppDefinition definition, IAnsiConsole console, DeployServices services) : AsyncCommand<OutputsCommand.Settings>
 {
     public sealed class Settings : AwsStageSettings
     {

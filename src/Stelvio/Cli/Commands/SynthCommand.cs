@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace Stelvio.Cli.Commands;
 
 /// <summary><c>synth</c>: writes the template and prints a summary of its resources.</summary>
-public sealed class SynthCommand(AppDefinition definition, IAnsiConsole console) : Command<SynthCommand.Settings>
+internal sealed class SynthCommand(AppDefinition definition, IAnsiConsole console) : Command<SynthCommand.Settings>
 {
     public sealed class Settings : StageSettings
     {

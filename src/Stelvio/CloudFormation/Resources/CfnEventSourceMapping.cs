@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation.Resources;
 
 /// <summary>The properties of <c>AWS::Lambda::EventSourceMapping</c> that Stelvio writes for stream sources, in template order.</summary>
-public sealed record CfnEventSourceMapping
+internal sealed record CfnEventSourceMapping
 {
     public const string Type = "AWS::Lambda::EventSourceMapping";
 

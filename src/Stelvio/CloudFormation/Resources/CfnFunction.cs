@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation.Resources;
 
 /// <summary>The properties of <c>AWS::Lambda::Function</c> that Stelvio writes, in template order.</summary>
-public sealed record CfnFunction
+internal sealed record CfnFunction
 {
     public const string Type = "AWS::Lambda::Function";
 

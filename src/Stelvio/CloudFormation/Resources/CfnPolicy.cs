@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation.Resources;
 
 /// <summary>The properties of <c>AWS::IAM::Policy</c> (an inline policy of roles) that Stelvio writes, in template order.</summary>
-public sealed record CfnPolicy
+internal sealed record CfnPolicy
 {
     public const string Type = "AWS::IAM::Policy";
 

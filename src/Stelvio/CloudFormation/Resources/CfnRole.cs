@@ -4,7 +4,7 @@ namespace Stelvio.CloudFormation.Resources;
 
 /// <summary>The properties of <c>AWS::IAM::Role</c> that Stelvio writes, in template order.</summary>
 /// <remarks>No <c>RoleName</c>: CloudFormation names the role, so the same app can be deployed to several regions of one account (role names are global).</remarks>
-public sealed record CfnRole
+internal sealed record CfnRole
 {
     public const string Type = "AWS::IAM::Role";
 

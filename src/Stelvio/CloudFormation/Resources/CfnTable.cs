@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 namespace Stelvio.CloudFormation.Resources;
 
 /// <summary>A key of a key schema: attribute name and <c>HASH</c> or <c>RANGE</c>.</summary>
-public sealed record CfnKey(string AttributeName, string KeyType);
+internal sealed record CfnKey(string AttributeName, string KeyType);
 
 /// <summary>An index of <c>AWS::DynamoDB::Table</c>.</summary>
-public sealed record CfnTableIndex(
+internal sealed record CfnTableIndex(
     string IndexName,
     IReadOnlyList<CfnKey> KeySchema,
     string ProjectionType,
@@ -15,7 +15,7 @@ public sealed record CfnTableIndex(
     int? WriteCapacity = null);
 
 /// <summary>The properties of <c>AWS::DynamoDB::Table</c> that Stelvio writes, in template order.</summary>
-public sealed record CfnTable
+internal sealed record CfnTable
 {
     public const string Type = "AWS::DynamoDB::Table";
 

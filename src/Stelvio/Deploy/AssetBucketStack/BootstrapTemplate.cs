@@ -12,7 +12,7 @@ namespace Stelvio.Deploy.AssetBucketStack;
 /// <see cref="NoncurrentVersionDays"/> days. The bucket is retained when the stack is deleted, since
 /// deployed functions still point at their zips.
 /// </summary>
-public static class BootstrapTemplate
+internal static class BootstrapTemplate
 {
     /// <summary>The stack's name.</summary>
     public const string StackName = "stelvio-bootstrap";

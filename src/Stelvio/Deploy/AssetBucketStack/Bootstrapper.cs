@@ -4,7 +4,7 @@ using Stelvio.Deploy.CloudFormationApi;
 namespace Stelvio.Deploy.AssetBucketStack;
 
 /// <summary>Makes sure the asset bucket of the target's account and region exists, deploying <see cref="BootstrapTemplate"/> when needed.</summary>
-public sealed class Bootstrapper(DeployTarget target)
+internal sealed class Bootstrapper(DeployTarget target)
 {
     /// <summary>Whether the bootstrap stack is deployed, complete and at least at <see cref="BootstrapTemplate.Version"/>.</summary>
     public static bool IsCurrent(Stack? stack) =>
@@ -83,4 +83,4 @@ public sealed class Bootstrapper(DeployTarget target)
 }
 
 /// <summary>The outcome of a bootstrap: the bucket, whether the stack changed, and its status.</summary>
-public sealed record BootstrapResult(string Bucket, bool Changed, string Status);
+internal sealed record BootstrapResult(string Bucket, bool Changed, string Status);

@@ -6,14 +6,14 @@ namespace Stelvio.Deploy.AssetPublishing;
 /// <param name="Asset">The asset.</param>
 /// <param name="Uploaded">Whether it was built and uploaded now; false when the bucket already had it.</param>
 /// <param name="Size">The zip's size in bytes, when built now.</param>
-public sealed record AssetUpload(FunctionAsset Asset, bool Uploaded, long? Size);
+internal sealed record AssetUpload(FunctionAsset Asset, bool Uploaded, long? Size);
 
 /// <summary>
 /// Puts function zips in the asset bucket under their content-hash key. The key names the sources and
 /// build options, so an object that exists (S3 <c>HeadObject</c>) is the right one: it is neither rebuilt
 /// nor uploaded again. Absent ones are built through <see cref="IAssetBuilder"/> and uploaded.
 /// </summary>
-public sealed class AssetPublisher(IAssetBuilder builder, IAssetStore store)
+internal sealed class AssetPublisher(IAssetBuilder builder, IAssetStore store)
 {
     /// <param name="bucket">The asset bucket.</param>
     /// <param name="assets">The function assets of the template.</param>

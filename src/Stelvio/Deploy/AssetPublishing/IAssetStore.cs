@@ -1,7 +1,7 @@
 namespace Stelvio.Deploy.AssetPublishing;
 
 /// <summary>Where assets and large templates are uploaded: the stage's asset bucket.</summary>
-public interface IAssetStore
+internal interface IAssetStore
 {
     /// <summary>Whether the bucket exists and is reachable with these credentials (S3 <c>HeadBucket</c>).</summary>
     Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken);

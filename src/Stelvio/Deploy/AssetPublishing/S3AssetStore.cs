@@ -11,7 +11,7 @@ namespace Stelvio.Deploy.AssetPublishing;
 /// The asset bucket through AWSSDK.S3. A custom endpoint (<c>AWS_ENDPOINT_URL_S3</c> or <c>AWS_ENDPOINT_URL</c>)
 /// is addressed path-style, as emulators expect; AWS is addressed virtual-hosted style.
 /// </summary>
-public sealed class S3AssetStore : IAssetStore, IDisposable
+internal sealed class S3AssetStore : IAssetStore, IDisposable
 {
     private readonly AmazonS3Client client;
     private readonly AwsSession session;

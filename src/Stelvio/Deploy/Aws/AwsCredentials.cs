@@ -1,7 +1,7 @@
 namespace Stelvio.Deploy.Aws;
 
 /// <summary>The keys a request is signed with, as the credential chain resolved them at one moment.</summary>
-public sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken = null)
+internal sealed record AwsCredentials(string AccessKeyId, string SecretAccessKey, string? SessionToken = null)
 {
     /// <summary>Hides the secret and the token.</summary>
     public override string ToString() => $"AwsCredentials {{ AccessKeyId = {AccessKeyId} }}";

@@ -6,7 +6,7 @@ namespace Stelvio.Deploy.Aws;
 /// <c>AWS_ENDPOINT_URL_CLOUDFORMATION</c>, <c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL_STS</c>)
 /// first, then <c>AWS_ENDPOINT_URL</c> for all services, then AWS's regional endpoint.
 /// </summary>
-public sealed class AwsEndpoints(string region, Func<string, string?> environment)
+internal sealed class AwsEndpoints(string region, Func<string, string?> environment)
 {
     /// <summary>The AWS region the default endpoints are in.</summary>
     public string Region { get; } = region;
@@ -51,4 +51,4 @@ public sealed class AwsEndpoints(string region, Func<string, string?> environmen
 /// <param name="Url">The base URL.</param>
 /// <param name="IsCustom">Whether it came from an <c>AWS_ENDPOINT_URL*</c> variable rather than AWS's defaults.</param>
 /// <param name="Source">The variable it came from, if any.</param>
-public sealed record AwsEndpoint(Uri Url, bool IsCustom, string? Source);
+internal sealed record AwsEndpoint(Uri Url, bool IsCustom, string? Source);

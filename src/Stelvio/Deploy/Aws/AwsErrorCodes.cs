@@ -1,7 +1,7 @@
 namespace Stelvio.Deploy.Aws;
 
 /// <summary>The AWS error codes the deploy commands treat specially.</summary>
-public static class AwsErrorCodes
+internal static class AwsErrorCodes
 {
     public const string ValidationError = "ValidationError";
     public const string AlreadyExists = "AlreadyExistsException";

@@ -3,7 +3,7 @@ using Amazon.Runtime;
 namespace Stelvio.Deploy.Aws;
 
 /// <summary>Turns AWS's error codes into one line that says what happened and what to do.</summary>
-public static class AwsErrors
+internal static class AwsErrors
 {
     /// <summary>The message for an error of a CloudFormation or STS call made for <paramref name="stackName"/>.</summary>
     public static DeployException Describe(AwsServiceException exception, AwsSession? session, string? stackName = null)

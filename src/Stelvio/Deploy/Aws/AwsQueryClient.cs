@@ -14,7 +14,7 @@ namespace Stelvio.Deploy.Aws;
 /// as <see cref="RetryPolicy"/> says; errors become <see cref="AwsServiceException"/>, an unreachable
 /// endpoint a <see cref="DeployException"/>.
 /// </summary>
-public sealed partial class AwsQueryClient(
+internal sealed partial class AwsQueryClient(
     HttpClient http,
     AwsEndpoint endpoint,
     string signingName,

@@ -3,7 +3,7 @@ using System.Net;
 namespace Stelvio.Deploy.Aws;
 
 /// <summary>An error an AWS service returned: its code (<c>ValidationError</c>, <c>Throttling</c>, ...) and message.</summary>
-public sealed class AwsServiceException(string service, string action, HttpStatusCode status, string code, string message, string? requestId)
+internal sealed class AwsServiceException(string service, string action, HttpStatusCode status, string code, string message, string? requestId)
     : Exception($"{service} {action}: {code}: {message}")
 {
     /// <summary>The service, as its signing name: <c>cloudformation</c>, <c>sts</c>.</summary>

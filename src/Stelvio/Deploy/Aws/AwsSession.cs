@@ -6,7 +6,7 @@ namespace Stelvio.Deploy.Aws;
 /// The AWS identity and place a command works with: credentials from the standard chain (resolved by
 /// AWSSDK.Core), the region, and the endpoints. Created by <see cref="AwsSessionResolver"/>.
 /// </summary>
-public sealed class AwsSession : ICredentialSource
+internal sealed class AwsSession : ICredentialSource
 {
     internal AwsSession(AWSCredentials credentials, string region, string? profile, string credentialSource, AwsEndpoints endpoints)
     {

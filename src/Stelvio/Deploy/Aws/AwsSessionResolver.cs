@@ -15,7 +15,7 @@ namespace Stelvio.Deploy.Aws;
 /// </list>
 /// Region: <c>--region</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, the profile's <c>region</c>, then the SDK's fallback (instance metadata).
 /// </summary>
-public static class AwsSessionResolver
+internal static class AwsSessionResolver
 {
     public static AwsSession Resolve(string? profileFlag, string? regionFlag, Func<string, string?> environment)
     {

@@ -1,13 +1,13 @@
 namespace Stelvio.Deploy.Aws;
 
 /// <summary>Gives the keys to sign the next request with (refreshed as the underlying provider needs).</summary>
-public interface ICredentialSource
+internal interface ICredentialSource
 {
     ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Fixed keys.</summary>
-public sealed class StaticCredentialSource(AwsCredentials credentials) : ICredentialSource
+internal sealed class StaticCredentialSource(AwsCredentials credentials) : ICredentialSource
 {
     public ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(credentials);
 }

@@ -8,7 +8,7 @@ namespace Stelvio.Deploy.Aws;
 /// <c>Action=...&amp;Version=...&amp;Name=value</c>. Lists are written <c>Name.member.1</c>, <c>Name.member.2</c>;
 /// lists of structures <c>Tags.member.1.Key</c>, <c>Tags.member.1.Value</c>.
 /// </summary>
-public sealed class QueryParameters : IEnumerable<KeyValuePair<string, string>>
+internal sealed class QueryParameters : IEnumerable<KeyValuePair<string, string>>
 {
     private readonly List<KeyValuePair<string, string>> parameters = [];
 

@@ -5,7 +5,7 @@ namespace Stelvio.Deploy.Aws;
 /// up to <see cref="MaxThrottleAttempts"/> times, service failures (5xx) and network errors up to
 /// <see cref="MaxTransientAttempts"/> times, waiting an exponentially growing, jittered delay.
 /// </summary>
-public sealed record RetryPolicy
+internal sealed record RetryPolicy
 {
     /// <summary>The policy for AWS: Default: 10 throttled attempts, 4 failed ones, 0.5 s doubling up to 20 s.</summary>
     public static RetryPolicy Default { get; } = new();

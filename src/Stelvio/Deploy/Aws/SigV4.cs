@@ -10,7 +10,7 @@ namespace Stelvio.Deploy.Aws;
 /// Paths are normalized and their decoded segments encoded once, as in that suite; the Query API
 /// always posts to <c>/</c>.
 /// </summary>
-public static class SigV4
+internal static class SigV4
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
 
@@ -182,4 +182,4 @@ public static class SigV4
 }
 
 /// <summary>The parts of one SigV4 signature, kept for tests and diagnostics.</summary>
-public sealed record SigV4Signature(string CanonicalRequest, string StringToSign, string SignedHeaders, string Signature, string Authorization);
+internal sealed record SigV4Signature(string CanonicalRequest, string StringToSign, string SignedHeaders, string Signature, string Authorization);

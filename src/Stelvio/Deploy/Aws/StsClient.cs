@@ -1,7 +1,7 @@
 namespace Stelvio.Deploy.Aws;
 
 /// <summary>The one STS call the deploy commands make: who am I.</summary>
-public sealed class StsClient(AwsQueryClient query)
+internal sealed class StsClient(AwsQueryClient query)
 {
     public const string ApiVersion = "2011-06-15";
 
@@ -14,4 +14,4 @@ public sealed class StsClient(AwsQueryClient query)
 }
 
 /// <summary>The identity behind a set of credentials.</summary>
-public sealed record CallerIdentity(string Account, string Arn, string UserId);
+internal sealed record CallerIdentity(string Account, string Arn, string UserId);

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Stelvio.Deploy.Aws;
 
 /// <summary>Reads Query-protocol XML by local name, so that the namespace (which differs by service) does not matter.</summary>
-public static class XmlReading
+internal static class XmlReading
 {
     /// <summary>The first child named <paramref name="name"/>, or null.</summary>
     public static XElement? Child(this XElement element, string name) => element.Elements().FirstOrDefault(e => e.Name.LocalName == name);

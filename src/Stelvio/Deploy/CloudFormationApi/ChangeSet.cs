@@ -1,7 +1,7 @@
 namespace Stelvio.Deploy.CloudFormationApi;
 
 /// <summary>Whether a change set creates the stack or updates it.</summary>
-public enum ChangeSetType
+internal enum ChangeSetType
 {
     Create,
     Update,
@@ -16,7 +16,7 @@ public enum ChangeSetType
 /// <param name="Capabilities">The capabilities acknowledged, such as <c>CAPABILITY_IAM</c>.</param>
 /// <param name="Tags">Stack tags, which CloudFormation also puts on every resource that supports tags.</param>
 /// <param name="Description">A note shown in the console.</param>
-public sealed record CreateChangeSetRequest(
+internal sealed record CreateChangeSetRequest(
     string StackName,
     string ChangeSetName,
     ChangeSetType Type,
@@ -27,10 +27,10 @@ public sealed record CreateChangeSetRequest(
     string? Description = null);
 
 /// <summary>The identifiers <c>CreateChangeSet</c> answers with.</summary>
-public sealed record ChangeSetIds(string ChangeSetId, string StackId);
+internal sealed record ChangeSetIds(string ChangeSetId, string StackId);
 
 /// <summary>A change set as <c>DescribeChangeSet</c> returns it, all pages of changes joined.</summary>
-public sealed record ChangeSet(
+internal sealed record ChangeSet(
     string ChangeSetId,
     string ChangeSetName,
     string StackId,
@@ -60,7 +60,7 @@ public sealed record ChangeSet(
 /// <param name="Replacement">For <c>Modify</c>: <c>True</c>, <c>False</c> or <c>Conditional</c>.</param>
 /// <param name="Scope">What kind of attribute changes: <c>Properties</c>, <c>Metadata</c>, <c>Tags</c>, ...</param>
 /// <param name="Details">For <c>Modify</c>: each changed property and whether it forces a replacement.</param>
-public sealed record ResourceChange(
+internal sealed record ResourceChange(
     string Action,
     string LogicalResourceId,
     string? PhysicalResourceId,
@@ -76,4 +76,4 @@ public sealed record ResourceChange(
 /// <param name="Evaluation"><c>Static</c> or <c>Dynamic</c>.</param>
 /// <param name="ChangeSource">What caused it: <c>DirectModification</c>, <c>ResourceReference</c>, ...</param>
 /// <param name="CausingEntity">The resource or parameter that caused it, when not a direct modification.</param>
-public sealed record ResourceChangeDetail(string? Attribute, string? Name, string? RequiresRecreation, string? Evaluation, string? ChangeSource, string? CausingEntity);
+internal sealed record ResourceChangeDetail(string? Attribute, string? Name, string? RequiresRecreation, string? Evaluation, string? ChangeSource, string? CausingEntity);

@@ -7,7 +7,7 @@ namespace Stelvio.Deploy.CloudFormationApi;
 /// A small typed client for the CloudFormation Query API (version 2010-05-15): exactly the calls the
 /// deploy commands make. Responses are read in the shapes the CloudFormation API Reference documents.
 /// </summary>
-public sealed class CloudFormationClient(AwsQueryClient query)
+internal sealed class CloudFormationClient(AwsQueryClient query)
 {
     /// <summary>The API version every request names.</summary>
     public const string ApiVersion = "2010-05-15";

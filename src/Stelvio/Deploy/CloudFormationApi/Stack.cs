@@ -1,7 +1,7 @@
 namespace Stelvio.Deploy.CloudFormationApi;
 
 /// <summary>A stack as <c>DescribeStacks</c> returns it.</summary>
-public sealed record Stack(
+internal sealed record Stack(
     string StackId,
     string StackName,
     string Status,
@@ -16,10 +16,10 @@ public sealed record Stack(
 }
 
 /// <summary>One output of a stack.</summary>
-public sealed record StackOutput(string Key, string Value, string? Description, string? ExportName);
+internal sealed record StackOutput(string Key, string Value, string? Description, string? ExportName);
 
 /// <summary>One event of a stack: a resource (or the stack itself) reaching a status, with CloudFormation's reason.</summary>
-public sealed record StackEvent(
+internal sealed record StackEvent(
     string EventId,
     string StackName,
     string LogicalResourceId,
@@ -34,4 +34,4 @@ public sealed record StackEvent(
 }
 
 /// <summary>One resource of a stack as <c>DescribeStackResources</c> returns it.</summary>
-public sealed record StackResource(string LogicalResourceId, string? PhysicalResourceId, string ResourceType, string Status, string? StatusReason);
+internal sealed record StackResource(string LogicalResourceId, string? PhysicalResourceId, string ResourceType, string Status, string? StatusReason);

@@ -1,7 +1,7 @@
 namespace Stelvio.Deploy.CloudFormationApi;
 
 /// <summary>What CloudFormation's stack statuses mean for a deploy.</summary>
-public static class StackStatus
+internal static class StackStatus
 {
     /// <summary>Whether the stack is still changing (any <c>*_IN_PROGRESS</c> but <c>REVIEW_IN_PROGRESS</c>).</summary>
     public static bool IsInProgress(string status) =>

@@ -7,7 +7,7 @@ namespace Stelvio.Deploy.Diff;
 /// policies, managed policy attachments and Lambda invoke permissions that the new template has and the
 /// deployed one does not. Any of them means the deploy widens permissions.
 /// </summary>
-public static class PermissionDiff
+internal static class PermissionDiff
 {
     /// <summary>The grants in <paramref name="proposed"/> that <paramref name="deployed"/> (null: no stack yet) lacks, by resource.</summary>
     public static IReadOnlyList<PermissionGrant> Added(JsonObject? deployed, JsonObject proposed)
@@ -116,7 +116,7 @@ public static class PermissionDiff
 /// <param name="Targets">The resources the actions apply to (sorted), in short form.</param>
 /// <param name="Principal">Who, for trust policies and invoke permissions.</param>
 /// <param name="Condition">The statement's condition as JSON, if any.</param>
-public sealed record PermissionGrant(string Resource, string Policy, string Effect, IReadOnlyList<string> Actions, IReadOnlyList<string> Targets, string? Principal, string? Condition = null)
+internal sealed record PermissionGrant(string Resource, string Policy, string Effect, IReadOnlyList<string> Actions, IReadOnlyList<string> Targets, string? Principal, string? Condition = null)
 {
     /// <summary>What makes two grants the same.</summary>
     public string Identity => $"{Resource}|{Policy}|{Effect}|{string.Join(',', Actions)}|{string.Join(',', Targets)}|{Principal}|{Condition}";

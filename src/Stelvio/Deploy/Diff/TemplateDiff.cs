@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Stelvio.Deploy.Diff;
 
 /// <summary>What changes between two templates, resource by resource and property by property.</summary>
-public sealed record TemplateDiff(IReadOnlyList<ResourceDiff> Resources, IReadOnlyList<PropertyChange> Outputs)
+internal sealed record TemplateDiff(IReadOnlyList<ResourceDiff> Resources, IReadOnlyList<PropertyChange> Outputs)
 {
     /// <summary>Whether the templates are equal in resources and outputs.</summary>
     public bool IsEmpty => Resources.Count == 0 && Outputs.Count == 0;
@@ -152,7 +152,7 @@ public sealed record TemplateDiff(IReadOnlyList<ResourceDiff> Resources, IReadOn
 }
 
 /// <summary>Whether a resource is new, changed or gone.</summary>
-public enum DiffKind
+internal enum DiffKind
 {
     Added,
     Modified,
@@ -164,7 +164,7 @@ public enum DiffKind
 /// <param name="Type">The CloudFormation type.</param>
 /// <param name="Kind">Added, modified or removed.</param>
 /// <param name="Changes">For a modified resource, each changed value by path (<c>Properties.StreamSpecification.StreamViewType</c>).</param>
-public sealed record ResourceDiff(string LogicalId, string Type, DiffKind Kind, IReadOnlyList<PropertyChange> Changes);
+internal sealed record ResourceDiff(string LogicalId, string Type, DiffKind Kind, IReadOnlyList<PropertyChange> Changes);
 
 /// <summary>A value that differs: before (null when added) and after (null when removed).</summary>
-public sealed record PropertyChange(string Path, JsonNode? Before, JsonNode? After);
+internal sealed record PropertyChange(string Path, JsonNode? Before, JsonNode? After);

@@ -203,8 +203,8 @@ public sealed class FunctionTests
         }));
 
         Assert.Equal(4, error.Errors.Count);
-        Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"timeout\"]: must be a whole number of seconds, not \"30\".");
-        Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"memroy\"]: 'memroy' is not a function setting. Use: handler, runtime, memory, timeout, architecture, native_aot, links, environment, description, tags.");
+        Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"timeout\"]: must be a whole number of seconds or a TimeSpan, not \"30\".");
+        Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"memroy\"]: 'memroy' is not a setting of a function. Use: handler, runtime, memory, timeout, architecture, native_aot, links, environment, description, tags.");
         Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"links\"][0]: is \"users\", which cannot be linked. Link tables, functions or Link objects.");
         Assert.Contains(error.Errors, e => e.ToString() == "Function 'process-user': [\"native_aot\"]: must be true or false, not \"yes\".");
     }
@@ -223,8 +223,8 @@ public sealed class FunctionTests
 
         Assert.Equal(
             [
-                "Function 'worker': [\"Timeout\"]: sets the same setting as 'timeout'. Give each setting once.",
-                "Function 'worker': [\"memory_size\"]: sets the same setting as 'memory'. Give each setting once.",
+                "Function 'worker': [\"Timeout\"]: sets timeout again (also given as 'timeout'). Give each setting once.",
+                "Function 'worker': [\"memory_size\"]: sets memory again (also given as 'memory'). Give each setting once.",
             ],
             error.Errors.Select(e => e.ToString()));
     }
@@ -334,7 +334,7 @@ public sealed class FunctionTests
         var error = AppSynth.Error(app => new Function("worker", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Runtime = "dotnet8" }));
 
         Assert.Equal(
-            "Function 'worker': Runtime: 'dotnet8' is not supported. Use \"provided.al2023\" (C#, the default) or \"python3.12\", \"python3.13\", \"python3.14\". " +
+            "Function 'worker': Runtime: 'dotnet8' is not supported. Use \"provided.al2023\" (C#, the default) or \"python3.12\", \"python3.13\", \"python3.14\" (or LambdaRuntime). " +
             "C# functions run as self-contained executables on provided.al2023: leave Runtime out.",
             error.Message);
     }
