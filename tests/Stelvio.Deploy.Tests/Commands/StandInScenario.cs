@@ -22,11 +22,16 @@ internal sealed class StandInScenario
         standIn.On("GetTemplate", _ => DeployedTemplate is null ? Missing() : Reply.Ok(Xml.GetTemplate(DeployedTemplate)));
         standIn.On("CreateChangeSet", _ => Reply.Ok(Xml.CreateChangeSet(Stack)));
         standIn.On("DescribeChangeSet", _ => Reply.Ok(ChangeSet));
-        standIn.On("ExecuteChangeSet", _ =>
+        standIn.On("ExecuteChangeSet", r =>
         {
+            if (Executed && LoseExecuteAnswer)
+            {
+                return Reply.Error(HttpStatusCode.BadRequest, "TokenAlreadyExistsException", $"Another ExecuteChangeSet request with token {r["ClientRequestToken"]} was received.");
+            }
+
             Executed = true;
             OnExecute?.Invoke();
-            return Reply.Ok(Xml.Empty("ExecuteChangeSet"));
+            return LoseExecuteAnswer ? Reply.Lost() : Reply.Ok(Xml.Empty("ExecuteChangeSet"));
         });
         standIn.On("DeleteChangeSet", _ => Reply.Ok(Xml.Empty("DeleteChangeSet")));
         standIn.On("DeleteStack", _ =>
@@ -67,6 +72,9 @@ internal sealed class StandInScenario
     public bool Executed { get; private set; }
 
     public Action? OnExecute { get; set; }
+
+    /// <summary>Whether ExecuteChangeSet is carried out but its answer lost (the connection drops); a repeat gets TokenAlreadyExistsException.</summary>
+    public bool LoseExecuteAnswer { get; set; }
 
     private Reply DescribeStacks()
     {

@@ -11,8 +11,10 @@ namespace Stelvio.Deploy.Aws;
 /// <summary>
 /// Calls one AWS service over the Query protocol: a SigV4-signed form POST of <c>Action</c>, <c>Version</c>
 /// and the parameters, answered with XML. Throttling, service failures and network errors are retried
-/// as <see cref="RetryPolicy"/> says; errors become <see cref="AwsServiceException"/>, an unreachable
-/// endpoint a <see cref="DeployException"/>.
+/// as <see cref="RetryPolicy"/> says, but only when repeating the request is safe: a failure that may have
+/// reached the service (no answer in time, a connection lost mid-answer, a 5xx) is retried only for reads
+/// and for calls carrying an idempotency token (<see cref="IsSafeToRepeat"/>). Errors become
+/// <see cref="AwsServiceException"/>, an unreachable endpoint a <see cref="DeployException"/>.
 /// </summary>
 public sealed partial class AwsQueryClient(
     HttpClient http,
@@ -34,8 +36,10 @@ public sealed partial class AwsQueryClient(
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var body = Encoding.UTF8.GetBytes(parameters.ToFormBody(action, version));
+        var repeatable = IsSafeToRepeat(action, parameters);
         var throttled = 0;
         var failed = 0;
+        var uncertain = false;
         while (true)
         {
             Exception problem;
@@ -48,14 +52,16 @@ public sealed partial class AwsQueryClient(
                 }
 
                 var error = ParseError(action, status, text);
+                error.EarlierAttemptMayHaveSucceeded = uncertain;
                 if (error.IsThrottling && ++throttled < retry.MaxThrottleAttempts)
                 {
                     await Task.Delay(retry.DelayBefore(throttled), time, cancellationToken);
                     continue;
                 }
 
-                if (!error.IsThrottling && error.IsTransient && ++failed < retry.MaxTransientAttempts)
+                if (!error.IsThrottling && error.IsTransient && repeatable && ++failed < retry.MaxTransientAttempts)
                 {
+                    uncertain = true;
                     await Task.Delay(retry.DelayBefore(failed), time, cancellationToken);
                     continue;
                 }
@@ -71,15 +77,35 @@ public sealed partial class AwsQueryClient(
                 problem = exception;
             }
 
-            if (++failed < retry.MaxTransientAttempts)
+            var neverSent = NeverReachedTheService(problem);
+            if ((neverSent || repeatable) && ++failed < retry.MaxTransientAttempts)
             {
+                uncertain |= !neverSent;
                 await Task.Delay(retry.DelayBefore(failed), time, cancellationToken);
                 continue;
             }
 
-            throw Unreachable(problem);
+            throw Unreachable(problem, neverSent || uncertain ? null : action);
         }
     }
+
+    /// <summary>
+    /// Whether sending <paramref name="action"/> twice does what sending it once does: reads
+    /// (<c>Describe*</c>, <c>Get*</c>, <c>List*</c>) and calls carrying an idempotency token
+    /// (<c>ClientRequestToken</c>, or <c>ClientToken</c> as <c>CreateChangeSet</c> names it).
+    /// </summary>
+    internal static bool IsSafeToRepeat(string action, QueryParameters parameters) =>
+        action.StartsWith("Describe", StringComparison.Ordinal)
+        || action.StartsWith("Get", StringComparison.Ordinal)
+        || action.StartsWith("List", StringComparison.Ordinal)
+        || parameters.Contains("ClientRequestToken")
+        || parameters.Contains("ClientToken");
+
+    /// <summary>Whether a network failure happened before the request could reach the service (no connection at all).</summary>
+    private static bool NeverReachedTheService(Exception problem) => problem is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+    };
 
     private async Task<(HttpStatusCode Status, string Text)> SendAsync(byte[] body, CancellationToken cancellationToken)
     {
@@ -172,7 +198,22 @@ public sealed partial class AwsQueryClient(
         return new AwsServiceException(SigningName, action, status, $"HTTP{(int)status}", Snippet(text), null);
     }
 
-    private DeployException Unreachable(Exception problem)
+    private DeployException Unreachable(Exception problem, string? unconfirmedAction)
+    {
+        if (unconfirmedAction is not null)
+        {
+            return new DeployException(
+                $"{SigningName}:{unconfirmedAction} was sent to {Endpoint.Url} but no answer came back ({Reason(problem)}), so it may or may not have been carried out; it is not repeated blindly. Check the stack's state before running the command again.",
+                problem);
+        }
+
+        var hint = Endpoint.IsCustom
+            ? $"Is the endpoint running? It comes from {Endpoint.Source}; unset it to use AWS."
+            : "Check your network connection and the region.";
+        return new DeployException($"Cannot reach {SigningName} at {Endpoint.Url} ({Reason(problem)}). {hint}", problem);
+    }
+
+    private static string Reason(Exception problem)
     {
         var reason = problem switch
         {
@@ -186,10 +227,7 @@ public sealed partial class AwsQueryClient(
             TaskCanceledException => "no answer in time",
             _ => problem.Message,
         };
-        var hint = Endpoint.IsCustom
-            ? $"Is the endpoint running? It comes from {Endpoint.Source}; unset it to use AWS."
-            : "Check your network connection and the region.";
-        return new DeployException($"Cannot reach {SigningName} at {Endpoint.Url} ({reason}). {hint}", problem);
+        return reason;
     }
 
     private static string? Child(XElement element, string name) => element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;

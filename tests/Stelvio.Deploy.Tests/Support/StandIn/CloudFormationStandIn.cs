@@ -95,6 +95,13 @@ public sealed class CloudFormationStandIn : IAsyncDisposable
             }
         }
 
+        if (reply.AnswerLost)
+        {
+            // The request was handled (its script ran) but the connection drops before any answer.
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = (int)reply.Status;
         context.Response.ContentType = reply.ContentType;
         await context.Response.WriteAsync(reply.Body);
@@ -110,7 +117,13 @@ public sealed record StandInRequest(string Action, IReadOnlyDictionary<string, s
 /// <summary>A scripted response.</summary>
 public sealed record Reply(HttpStatusCode Status, string Body, string ContentType = "text/xml")
 {
+    /// <summary>Whether the connection is dropped instead of answering: the request was carried out, its answer lost.</summary>
+    public bool AnswerLost { get; init; }
+
     public static Reply Ok(string body) => new(HttpStatusCode.OK, body);
+
+    /// <summary>Carries out the request (the caller's script ran) and drops the connection before answering.</summary>
+    public static Reply Lost() => new(HttpStatusCode.OK, "") { AnswerLost = true };
 
     public static Reply Error(HttpStatusCode status, string code, string message, string type = "Sender") =>
         new(status, Xml.Error(code, message, type));
