@@ -63,6 +63,22 @@ public sealed class SubscriptionOptions
     /// <summary>Where records given up on are described: an SQS queue or SNS topic. Default: none.</summary>
     public FailureDestination? OnFailure { get; init; }
 
+    /// <summary>A copy with its own filter list: what a subscription checks and keeps, so that changing this object later changes nothing.</summary>
+    internal SubscriptionOptions Copy() => new()
+    {
+        StartingPosition = StartingPosition,
+        BatchSize = BatchSize,
+        BatchingWindowSeconds = BatchingWindowSeconds,
+        Filters = Filters is null ? null! : [.. Filters],
+        MaxRetryAttempts = MaxRetryAttempts,
+        MaxRecordAgeSeconds = MaxRecordAgeSeconds,
+        BisectBatchOnError = BisectBatchOnError,
+        ReportBatchItemFailures = ReportBatchItemFailures,
+        ParallelizationFactor = ParallelizationFactor,
+        Enabled = Enabled,
+        OnFailure = OnFailure,
+    };
+
     internal void Check(ConfigErrors errors, string at)
     {
         if (BatchSize is < 1 or > MaxBatchSize)
