@@ -165,8 +165,8 @@ public sealed class ResourcesFileTests
     [Fact]
     public void GeneratedFiles_AreLeftOutOfTheSourceHash()
     {
-        Assert.Contains(Function.ResourcesFileName, Stelvio.Assets.SourceHash.GeneratedFiles);
-        Assert.Contains(Path.GetFileName(PythonFile), Stelvio.Assets.SourceHash.GeneratedFiles);
+        Assert.Contains(Function.ResourcesFileName, (IReadOnlySet<string>)Stelvio.Assets.SourceHash.GeneratedFiles);
+        Assert.Contains(Path.GetFileName(PythonFile), (IReadOnlySet<string>)Stelvio.Assets.SourceHash.GeneratedFiles);
     }
 
     private static Assembly Compile(string source)
