@@ -6,7 +6,7 @@ namespace Stelvio;
 /// <summary>
 /// A value known only after deployment, such as a table's ARN. It has two faces: the CloudFormation
 /// expression written into the template (<see cref="ToCloudFormation"/>) and the concrete value a
-/// running stack or the local cloud gives for it (<see cref="Resolve"/>).
+/// resolver gives for it (<see cref="Resolve"/>), such as the estimate synth uses to check size quotas.
 /// </summary>
 /// <example>
 /// <code>
@@ -29,7 +29,7 @@ public sealed class Deferred<T>
     /// <summary>The template form: <c>Ref</c>, <c>Fn::GetAtt</c> or <c>Fn::Sub</c>.</summary>
     public JsonNode ToCloudFormation() => Expression.ToJson();
 
-    /// <summary>The concrete value, given the resolver of a deployed stack or of the local cloud.</summary>
+    /// <summary>The concrete value, given a resolver of the resources' values.</summary>
     public T Resolve(IDeferredResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);

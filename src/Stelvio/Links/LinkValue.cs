@@ -42,7 +42,7 @@ public readonly record struct LinkValue
     /// <summary>The template form: a string, <c>Ref</c>, <c>Fn::GetAtt</c> or <c>Fn::Sub</c>.</summary>
     public JsonNode ToCloudFormation() => Expression.ToJson();
 
-    /// <summary>The concrete value, given the resolver of a deployed stack or of the local cloud.</summary>
+    /// <summary>The concrete value, given a resolver of the resources' values.</summary>
     public string Resolve(IDeferredResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(resolver);

@@ -195,8 +195,35 @@ public sealed partial class AwsQueryClient(
             }
         }
 
-        return new AwsServiceException(SigningName, action, status, $"HTTP{(int)status}", Snippet(text), null);
+        return new AwsServiceException(SigningName, action, status, $"HTTP{(int)status}", NotAnAwsError(status, text), null);
     }
+
+    /// <summary>
+    /// The message for an answer that holds no AWS error: what came back, and (unless the service failed, 5xx)
+    /// what to check, since an AWS service always names its error, so the endpoint is likely not that service.
+    /// </summary>
+    private string NotAnAwsError(HttpStatusCode status, string text)
+    {
+        var snippet = Snippet(text);
+        var body = snippet.Length == 0 ? "an empty body" : $"'{snippet}'";
+        var answered = $"{Endpoint.Url} answered HTTP {(int)status} ({ReasonPhrase(status)}) with {body}, not an AWS error";
+        if ((int)status >= 500)
+        {
+            return snippet.Length == 0 ? answered : snippet;
+        }
+
+        return Endpoint.IsCustom
+            ? $"{answered}. Check that {Endpoint.Source} points at a server that speaks the AWS {SigningName} API (for an emulator such as moto or LocalStack, its base URL, for example http://127.0.0.1:5000), or unset it to use AWS."
+            : $"{answered}. Check the region ('{region}') and any proxy between you and AWS.";
+    }
+
+    /// <summary>The standard phrase of a status ("Not Found"), as <see cref="HttpResponseMessage"/> knows it.</summary>
+    private static string ReasonPhrase(HttpStatusCode status)
+    {
+        using var response = new HttpResponseMessage(status);
+        return response.ReasonPhrase ?? status.ToString();
+    }
+
 
     private DeployException Unreachable(Exception problem, string? unconfirmedAction)
     {
