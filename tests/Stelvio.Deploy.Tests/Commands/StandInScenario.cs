@@ -41,6 +41,8 @@ internal sealed class StandInScenario
         });
         standIn.On("DescribeStackEvents", _ => Events());
         standIn.On("DescribeStackResources", _ => Reply.Ok(Xml.DescribeStackResources(Stack, Resources)));
+        standIn.On("ListStackResources", _ => Reply.Ok(Xml.ListStackResources(null, Resources)));
+        standIn.On("DescribeTable", r => Reply.Json(Xml.DescribeTable(r["TableName"]!, StreamArns.GetValueOrDefault(r["TableName"]!))));
     }
 
     public CloudFormationStandIn StandIn { get; }
@@ -68,6 +70,9 @@ internal sealed class StandInScenario
     public List<string[]> EventBatches { get; } = [];
 
     public (string LogicalId, string Type, string PhysicalId)[] Resources { get; set; } = [];
+
+    /// <summary>Stream ARNs DynamoDB's DescribeTable gives, by table name.</summary>
+    public Dictionary<string, string> StreamArns { get; } = new(StringComparer.Ordinal);
 
     public bool Executed { get; private set; }
 

@@ -139,12 +139,8 @@ public sealed partial class DynamoTable : Component
         resource.UpdateReplacePolicy = RemovalPolicy == RemovalPolicy.RetainExceptOnCreate ? "Retain" : policy;
         overrides.ApplyTo(resource);
 
-        context.Template.AddOutput(LogicalId + "Name", Name.ToCloudFormation(), $"Name of {Display}");
-        context.Template.AddOutput(LogicalId + "Arn", Arn.ToCloudFormation(), $"ARN of {Display}");
-        if (StreamArn is not null)
-        {
-            context.Template.AddOutput(LogicalId + "StreamArn", StreamArn.ToCloudFormation(), $"Stream ARN of {Display}");
-        }
+        // No outputs: 2-3 per table would reach CloudFormation's 200-output quota long before its 500 resources.
+        // The 'outputs' command reads the name, ARN and stream ARN from the deployed stack (Deploy/StackOutputs).
     }
 
     private CfnTableIndex Index(IndexSchema index, bool provisioned) => new(

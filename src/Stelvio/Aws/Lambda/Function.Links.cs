@@ -124,6 +124,19 @@ public sealed partial class Function
     {
         Function function => function,
         Link { Component: Function function } => function,
-        _ => null,
+        _ => LinkedComponent(linkable) as Function,
     };
+
+    /// <summary>The component behind any other linkable (one that makes its link when asked); an error making it is reported by <see cref="ResolveLinks"/>.</summary>
+    private static Component? LinkedComponent(ILinkable linkable)
+    {
+        try
+        {
+            return linkable.Link()?.Component;
+        }
+        catch (StelvioConfigException)
+        {
+            return null;
+        }
+    }
 }

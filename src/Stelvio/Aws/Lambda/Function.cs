@@ -253,8 +253,8 @@ public sealed partial class Function : Component, ILinkable
 
         functionOverrides.ApplyTo(function);
 
-        // Only the name: a stack has room for 200 outputs, and the ARN follows from it.
-        context.Template.AddOutput(LogicalId + "Name", Name.ToCloudFormation(), $"Name of {Display}");
+        // No output: the 'outputs' command reads the function's name from the deployed stack (Deploy/StackOutputs),
+        // so functions do not use up CloudFormation's 200-output quota.
 
         foreach (var trigger in triggers)
         {

@@ -40,7 +40,7 @@ public sealed class DeployCommand(AppDefinition definition, IAnsiConsole console
         if (plan.IsEmpty)
         {
             console.MarkupLine($"[green]No changes:[/] stack [bold]{Markup.Escape(stack)}[/] is up to date; nothing to deploy.");
-            ResultView.Outputs(console, plan.ExistingStack?.Outputs ?? []);
+            ResultView.Outputs(console, plan.ExistingStack is { } existing ? await StackOutputs.ReadAsync(target, existing, run.Token) : []);
             return 0;
         }
 
@@ -74,7 +74,7 @@ public sealed class DeployCommand(AppDefinition definition, IAnsiConsole console
         }
 
         console.MarkupLine($"[green]Deployed[/] stack [bold]{Markup.Escape(stack)}[/] ({Styles.Status(result.FinalStatus)}).");
-        ResultView.Outputs(console, result.Stack?.Outputs ?? []);
+        ResultView.Outputs(console, result.Stack is { } final ? await StackOutputs.ReadAsync(target, final, run.Token) : []);
         return 0;
     }
 }

@@ -157,6 +157,30 @@ public sealed class CloudFormationClient(AwsQueryClient query)
             r.Text("ResourceStatusReason"))).ToList();
     }
 
+    /// <summary>
+    /// Every resource of the stack, following <c>NextToken</c> (<c>DescribeStackResources</c> returns only the first
+    /// 100; a stack holds up to 500).
+    /// </summary>
+    public async Task<IReadOnlyList<StackResource>> ListStackResourcesAsync(string stackName, CancellationToken cancellationToken)
+    {
+        var resources = new List<StackResource>();
+        string? nextToken = null;
+        do
+        {
+            var result = await query.CallAsync("ListStackResources", new QueryParameters().Add("StackName", stackName).Add("NextToken", nextToken), cancellationToken);
+            resources.AddRange(result.Members("StackResourceSummaries").Select(r => new StackResource(
+                r.Required("LogicalResourceId"),
+                r.Text("PhysicalResourceId"),
+                r.Required("ResourceType"),
+                r.Text("ResourceStatus") ?? "",
+                r.Text("ResourceStatusReason"))));
+            nextToken = result.Text("NextToken") is { Length: > 0 } token ? token : null;
+        }
+        while (nextToken is not null);
+
+        return resources;
+    }
+
     /// <summary>The template the stack was deployed with (as submitted), or null when the stack does not exist.</summary>
     public async Task<string?> GetTemplateAsync(string stackName, CancellationToken cancellationToken)
     {

@@ -421,12 +421,11 @@ public sealed class FunctionTests
     }
 
     [Fact]
-    public void Function_DeclaresItsNameAsOnlyOutput()
+    public void Function_DeclaresNoOutput_ItsNameIsReadFromTheDeployedStack()
     {
         var template = AppSynth.Template(app => new Function("worker", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges" }));
 
-        template.HasOutput("WorkerFunctionName", Cfn.Ref("WorkerFunction"));
-        Assert.Equal(["WorkerFunctionName"], template.Outputs.Select(o => o.Key));
+        Assert.Empty(template.Outputs);
     }
 
     [Fact]
