@@ -37,8 +37,8 @@ public static class LambdaHost
         if (string.IsNullOrWhiteSpace(runtimeApi))
         {
             await stderr.WriteLineAsync(
-                "AWS_LAMBDA_RUNTIME_API is not set. This program is the bootstrap of a Lambda function: Lambda (or Stelvio's local cloud) " +
-                "runs it with AWS_LAMBDA_RUNTIME_API=host:port and _HANDLER=Type.Method.").ConfigureAwait(false);
+                "AWS_LAMBDA_RUNTIME_API is not set. This program is the bootstrap of a Lambda function: Lambda runs it " +
+                "with AWS_LAMBDA_RUNTIME_API=host:port and _HANDLER=Type.Method.").ConfigureAwait(false);
             return 1;
         }
 

@@ -6,7 +6,7 @@ namespace Stelvio;
 /// <summary>
 /// A value known only after deployment, such as a table's ARN. It has two faces: the CloudFormation
 /// expression written into the template (<see cref="ToCloudFormation"/>) and the concrete value a
-/// running stack or the local cloud gives for it (<see cref="Resolve"/>).
+/// resolver gives for it (<see cref="Resolve"/>), such as the estimate synth uses to check size quotas.
 /// </summary>
 /// <example>
 /// <code>

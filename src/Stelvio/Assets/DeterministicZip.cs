@@ -10,6 +10,8 @@ internal sealed record ZipItem(string Path, string SourceFile, bool Executable);
 /// <summary>
 /// Writes zips whose bytes depend only on the files: entries sorted by path (ordinal), every timestamp
 /// 1980-01-01 00:00, Unix modes 0644 (0755 for executables) in the external attributes, "made by" Unix.
+/// Empty files are stored (method 0): a deflated entry must hold at least one deflate block, and .NET's
+/// <see cref="DeflateStream"/> writes none for no input, which strict readers (Info-ZIP, Java) reject.
 /// <see cref="System.IO.Compression.ZipArchive"/> is not used because it records the platform of the machine
 /// that writes the zip: a zip made on Windows would differ and lose the executable bit Lambda needs on
 /// <c>bootstrap</c>.
@@ -22,6 +24,7 @@ internal static class DeterministicZip
     private const ushort VersionNeeded = 20; // 2.0: deflate
     private const ushort VersionMadeBy = (3 << 8) | 20; // Unix, 2.0
     private const ushort Utf8Names = 1 << 11;
+    private const ushort Stored = 0;
     private const ushort Deflate = 8;
     private const ushort DosTime = 0; // 00:00:00
     private const ushort DosDate = (0 << 9) | (1 << 5) | 1; // 1980-01-01
@@ -45,7 +48,8 @@ internal static class DeterministicZip
         foreach (var item in sorted)
         {
             var data = File.ReadAllBytes(item.SourceFile);
-            var compressed = Compress(data);
+            var method = data.Length == 0 ? Stored : Deflate;
+            var compressed = method == Stored ? data : Compress(data);
             var name = Encoding.UTF8.GetBytes(item.Path);
             var crc = Crc32.Compute(data);
             CheckSize(item, data.LongLength, offset);
@@ -55,7 +59,7 @@ internal static class DeterministicZip
             BinaryPrimitives.WriteUInt32LittleEndian(local, 0x04034b50);
             BinaryPrimitives.WriteUInt16LittleEndian(local.AsSpan(4), VersionNeeded);
             BinaryPrimitives.WriteUInt16LittleEndian(local.AsSpan(6), Utf8Names);
-            BinaryPrimitives.WriteUInt16LittleEndian(local.AsSpan(8), Deflate);
+            BinaryPrimitives.WriteUInt16LittleEndian(local.AsSpan(8), method);
             BinaryPrimitives.WriteUInt16LittleEndian(local.AsSpan(10), DosTime);
             BinaryPrimitives.WriteUInt16LittleEndian(local.AsSpan(12), DosDate);
             BinaryPrimitives.WriteUInt32LittleEndian(local.AsSpan(14), crc);

@@ -6,7 +6,7 @@ namespace Stelvio.CloudFormation;
 /// <summary>
 /// A value that CloudFormation computes during deployment, kept as data: it renders as an intrinsic
 /// function (<c>Ref</c>, <c>Fn::GetAtt</c>, <c>Fn::Sub</c>) for the template, and resolves to a concrete
-/// string given an <see cref="IDeferredResolver"/> (the local cloud, or a deployed stack's outputs).
+/// string given an <see cref="IDeferredResolver"/> (such as the estimate synth uses to check size quotas).
 /// </summary>
 internal abstract record CfnExpression
 {

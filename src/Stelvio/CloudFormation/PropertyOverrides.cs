@@ -30,16 +30,23 @@ internal sealed class PropertyOverrides
     }
 
     /// <summary>Sets the property at <paramref name="path"/>, creating objects on the way.</summary>
-    public void Set(string path, object? value)
+    /// <param name="path">The dotted path.</param>
+    /// <param name="value">The value written there.</param>
+    /// <param name="component">The component declaring it, for the error a bad path raises (<c>Function 'orders-api'</c>).</param>
+    /// <param name="method">The method called, for that error (<c>AddPropertyOverride</c>).</param>
+    public void Set(string path, object? value, string component, string method)
     {
-        ThrowIfBad(path);
+        ThrowIfBad(path, component, method);
         overrides.Add((path, value, false));
     }
 
     /// <summary>Removes the property at <paramref name="path"/> if it is there.</summary>
-    public void Remove(string path)
+    /// <param name="path">The dotted path.</param>
+    /// <param name="component">The component declaring it, for the error a bad path raises.</param>
+    /// <param name="method">The method called, for that error (<c>RemovePropertyOverride</c>).</param>
+    public void Remove(string path, string component, string method)
     {
-        ThrowIfBad(path);
+        ThrowIfBad(path, component, method);
         overrides.Add((path, null, true));
     }
 
@@ -94,11 +101,11 @@ internal sealed class PropertyOverrides
         }
     }
 
-    private static void ThrowIfBad(string path)
+    private static void ThrowIfBad(string path, string component, string method)
     {
         if (CheckPath(path) is { } problem)
         {
-            throw new ArgumentException(problem, nameof(path));
+            throw new StelvioConfigException(component, method, problem);
         }
     }
 

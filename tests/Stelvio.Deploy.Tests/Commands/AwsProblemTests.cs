@@ -123,6 +123,19 @@ public sealed class AwsProblemTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEndpointAnswering404WithAnEmptyBody_SaysSoAndWhatToCheck()
+    {
+        standIn.On("GetCallerIdentity", _ => new Reply(HttpStatusCode.NotFound, "", "text/plain"));
+
+        var result = await Deploy(new() { ["AWS_ACCESS_KEY_ID"] = "AKID", ["AWS_SECRET_ACCESS_KEY"] = "s" });
+
+        AssertOneLine(
+            result,
+            $"sts:GetCallerIdentity failed (HTTP404): {standIn.Url}/ answered HTTP 404 (Not Found) with an empty body, not an AWS error. " +
+            "Check that AWS_ENDPOINT_URL points at a server that speaks the AWS sts API (for an emulator such as moto or LocalStack, its base URL, for example http://127.0.0.1:5000), or unset it to use AWS.");
+    }
+
+    [Fact]
     public async Task NoRegion_SaysHowToSetOne()
     {
         var result = await Deploy(new() { ["AWS_ACCESS_KEY_ID"] = "AKID", ["AWS_SECRET_ACCESS_KEY"] = "s", ["AWS_REGION"] = null });

@@ -91,6 +91,23 @@ public sealed class DeployCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deploy_WhoseExecuteReachedCloudFormationButWhoseAnswerWasLost_FollowsTheStackToTheEnd()
+    {
+        scenario.ChangeSet = Xml.DescribeChangeSet(Stack, "CREATE_COMPLETE", changes: Xml.Change("Add", "OrdersTable", "AWS::DynamoDB::Table"));
+        scenario.LoseExecuteAnswer = true;
+        scenario.EventBatches.Add([Xml.Event("e1", Stack, Stack, "AWS::CloudFormation::Stack", "CREATE_COMPLETE", null, 9)]);
+        scenario.StatusesAfter.Add("CREATE_COMPLETE");
+
+        var result = await Deploy();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Deployed stack shop-test (CREATE_COMPLETE).", result.Output, StringComparison.Ordinal);
+        var executes = standIn.Of("ExecuteChangeSet");
+        Assert.Equal(2, executes.Count);
+        Assert.Equal(executes[0]["ClientRequestToken"], executes[1]["ClientRequestToken"]);
+    }
+
+    [Fact]
     public async Task Deploy_WhenNothingChanged_SaysSoAndExecutesNothing()
     {
         scenario.StatusBefore = "UPDATE_COMPLETE";

@@ -26,32 +26,75 @@ public sealed class OtherCommandsTests : IAsyncLifetime
 
     private Task<CliResult> Run(params string[] args) => Run(TestApps.Orders, null, args);
 
+    private const string OrdersStreamArn = "arn:aws:dynamodb:us-east-1:123456789012:table/shop-test-orders/stream/2026-05-01T10:00:00.000";
+
+    private const string StreamedOrdersTemplate = """
+        {"Resources": {
+          "OrdersTable": {"Type": "AWS::DynamoDB::Table", "Properties": {"StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"}}},
+          "UsersTable": {"Type": "AWS::DynamoDB::Table", "Properties": {}},
+          "OrdersAuditFunction": {"Type": "AWS::Lambda::Function", "Properties": {}}
+        }}
+        """;
+
     [Fact]
-    public async Task Outputs_PrintsEachOutputOfTheStack()
+    public async Task Outputs_ListsEachTablesNameArnAndStreamArn_AndEachFunctionsName_FromTheStacksResources()
     {
         scenario.StatusBefore = "UPDATE_COMPLETE";
-        standIn.On("DescribeStacks", Xml.DescribeStacks(Stack, "UPDATE_COMPLETE", outputs: [("OrdersTableName", "shop-test-orders"), ("OrdersTableStreamArn", "arn:aws:dynamodb:us-east-1:123456789012:table/shop-test-orders/stream/2026-05-01T10:00:00.000")]));
+        scenario.DeployedTemplate = StreamedOrdersTemplate;
+        scenario.Resources = [("OrdersTable", "AWS::DynamoDB::Table", "shop-test-orders"), ("UsersTable", "AWS::DynamoDB::Table", "shop-test-users"), ("OrdersAuditFunction", "AWS::Lambda::Function", "shop-test-orders-audit"), ("OrdersAuditRole", "AWS::IAM::Role", "shop-test-orders-audit-role")];
+        scenario.StreamArns["shop-test-orders"] = OrdersStreamArn;
 
         var result = await Run("outputs");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Stack shop-test (UPDATE_COMPLETE) in account 123456789012, us-east-1", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  OrdersTableName       shop-test-orders", result.Output, StringComparison.Ordinal);
-        Assert.Contains("  OrdersTableStreamArn  arn:aws:dynamodb:us-east-1:123456789012:table/shop-test-orders/stream/2026-05-01T10:00:00.000", result.Output, StringComparison.Ordinal);
+        var lines = result.Output.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                "  OrdersAuditFunctionName  shop-test-orders-audit",
+                "  OrdersTableArn           arn:aws:dynamodb:us-east-1:123456789012:table/shop-test-orders",
+                "  OrdersTableName          shop-test-orders",
+                $"  OrdersTableStreamArn     {OrdersStreamArn}",
+                "  UsersTableArn            arn:aws:dynamodb:us-east-1:123456789012:table/shop-test-users",
+                "  UsersTableName           shop-test-users",
+            ],
+            lines);
+        Assert.Equal(["shop-test-orders"], standIn.Of("DescribeTable").Select(r => r["TableName"]));
+    }
+
+    [Fact]
+    public async Task Outputs_ReadsEveryPageOfTheStacksResources()
+    {
+        scenario.StatusBefore = "UPDATE_COMPLETE";
+        standIn.On(
+            "ListStackResources",
+            _ => Reply.Ok(Xml.ListStackResources("page-2", ("ATable", "AWS::DynamoDB::Table", "shop-test-a"))),
+            _ => Reply.Ok(Xml.ListStackResources(null, ("BFunction", "AWS::Lambda::Function", "shop-test-b"))));
+
+        var result = await Run("outputs", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Output)!;
+        Assert.Equal(["ATableArn", "ATableName", "BFunctionName"], values.Keys);
+        Assert.Equal("page-2", standIn.Of("ListStackResources")[1]["NextToken"]);
+        Assert.Empty(standIn.Of("DescribeTable"));
     }
 
     [Fact]
     public async Task OutputsJson_PrintsOneJsonObjectOfNamesAndValues_Unwrapped()
     {
         var longArn = "arn:aws:dynamodb:us-east-1:123456789012:table/" + new string('o', 200) + "/stream/2026-05-01T10:00:00.000";
-        standIn.On("DescribeStacks", Xml.DescribeStacks(Stack, "UPDATE_COMPLETE", outputs: [("OrdersTableStreamArn", longArn), ("OrdersTableName", "shop-test-orders")]));
+        scenario.StatusBefore = "UPDATE_COMPLETE";
+        scenario.DeployedTemplate = StreamedOrdersTemplate;
+        scenario.Resources = [("OrdersTable", "AWS::DynamoDB::Table", "shop-test-orders")];
+        scenario.StreamArns["shop-test-orders"] = longArn;
         var console = new TestConsole();
 
         var result = await Run(TestApps.Orders, console, "outputs", "--json");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(result.Output)!;
-        Assert.Equal(new Dictionary<string, string> { ["OrdersTableName"] = "shop-test-orders", ["OrdersTableStreamArn"] = longArn }, values);
+        Assert.Equal(new Dictionary<string, string> { ["OrdersTableArn"] = "arn:aws:dynamodb:us-east-1:123456789012:table/shop-test-orders", ["OrdersTableName"] = "shop-test-orders", ["OrdersTableStreamArn"] = longArn }, values);
     }
 
     [Fact]
@@ -168,7 +211,7 @@ public sealed class OtherCommandsTests : IAsyncLifetime
         Assert.Contains("Template changes (deployed → new):", result.Output, StringComparison.Ordinal);
         Assert.Contains("      ~ Properties.MemorySize: 256 → 512", result.Output, StringComparison.Ordinal);
         Assert.Contains("  + UsersTable AWS::DynamoDB::Table", result.Output, StringComparison.Ordinal);
-        Assert.True(result.Output.Contains("      + UsersTableName: {\"Description\":\"Name of DynamoTable 'users'\",\"Value\":{\"Ref\":\"UsersTable\"}}", StringComparison.Ordinal), result.Output);
+        Assert.DoesNotContain("Outputs", result.Output, StringComparison.Ordinal); // the template declares none (StackOutputs reads them from the stack)
         Assert.Single(standIn.Of("DeleteChangeSet"));
         Assert.Empty(standIn.Of("ExecuteChangeSet"));
     }

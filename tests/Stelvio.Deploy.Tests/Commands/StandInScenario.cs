@@ -22,11 +22,16 @@ internal sealed class StandInScenario
         standIn.On("GetTemplate", _ => DeployedTemplate is null ? Missing() : Reply.Ok(Xml.GetTemplate(DeployedTemplate)));
         standIn.On("CreateChangeSet", _ => Reply.Ok(Xml.CreateChangeSet(Stack)));
         standIn.On("DescribeChangeSet", _ => Reply.Ok(ChangeSet));
-        standIn.On("ExecuteChangeSet", _ =>
+        standIn.On("ExecuteChangeSet", r =>
         {
+            if (Executed && LoseExecuteAnswer)
+            {
+                return Reply.Error(HttpStatusCode.BadRequest, "TokenAlreadyExistsException", $"Another ExecuteChangeSet request with token {r["ClientRequestToken"]} was received.");
+            }
+
             Executed = true;
             OnExecute?.Invoke();
-            return Reply.Ok(Xml.Empty("ExecuteChangeSet"));
+            return LoseExecuteAnswer ? Reply.Lost() : Reply.Ok(Xml.Empty("ExecuteChangeSet"));
         });
         standIn.On("DeleteChangeSet", _ => Reply.Ok(Xml.Empty("DeleteChangeSet")));
         standIn.On("DeleteStack", _ =>
@@ -36,6 +41,8 @@ internal sealed class StandInScenario
         });
         standIn.On("DescribeStackEvents", _ => Events());
         standIn.On("DescribeStackResources", _ => Reply.Ok(Xml.DescribeStackResources(Stack, Resources)));
+        standIn.On("ListStackResources", _ => Reply.Ok(Xml.ListStackResources(null, Resources)));
+        standIn.On("DescribeTable", r => Reply.Json(Xml.DescribeTable(r["TableName"]!, StreamArns.GetValueOrDefault(r["TableName"]!))));
     }
 
     public CloudFormationStandIn StandIn { get; }
@@ -64,9 +71,15 @@ internal sealed class StandInScenario
 
     public (string LogicalId, string Type, string PhysicalId)[] Resources { get; set; } = [];
 
+    /// <summary>Stream ARNs DynamoDB's DescribeTable gives, by table name.</summary>
+    public Dictionary<string, string> StreamArns { get; } = new(StringComparer.Ordinal);
+
     public bool Executed { get; private set; }
 
     public Action? OnExecute { get; set; }
+
+    /// <summary>Whether ExecuteChangeSet is carried out but its answer lost (the connection drops); a repeat gets TokenAlreadyExistsException.</summary>
+    public bool LoseExecuteAnswer { get; set; }
 
     private Reply DescribeStacks()
     {

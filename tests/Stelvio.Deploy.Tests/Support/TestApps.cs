@@ -50,6 +50,30 @@ internal static class TestApps
         });
     };
 
+    /// <summary>
+    /// An app at CloudFormation's resource quota: 70 streamed tables with a Python subscription each (table, function,
+    /// role, policy, mapping), 30 functions (function, role) and 80 plain tables, 490 resources. With an output per
+    /// table name, ARN and stream ARN and per function name it would have needed 470 of the 200 outputs allowed.
+    /// </summary>
+    public static void AtTheResourceLimit(StelvioApp app)
+    {
+        for (var i = 0; i < 70; i++)
+        {
+            new DynamoTable($"s{i}", new() { Fields = { ["id"] = "string" }, PartitionKey = "id", Stream = StreamView.KeysOnly })
+                .Subscribe("sub", "handlers/audit.handle", new() { Runtime = "python3.12" });
+        }
+
+        for (var i = 0; i < 30; i++)
+        {
+            _ = new Stelvio.Aws.Lambda.Function($"f{i}", new() { Handler = "handlers/audit.handle", Runtime = "python3.12" });
+        }
+
+        for (var i = 0; i < 80; i++)
+        {
+            _ = new DynamoTable($"t{i}", new() { Fields = { ["id"] = "string" }, PartitionKey = "id" });
+        }
+    }
+
     /// <summary>Ten small tables and long app tags: a template over CloudFormation's 51,200-byte inline limit.</summary>
     public static void Large(StelvioApp app)
     {

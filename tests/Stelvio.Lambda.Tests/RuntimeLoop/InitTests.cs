@@ -55,7 +55,9 @@ public class InitTests
         var exitCode = await LambdaHost.RunAsync(h => h.Add(Sample.Process), new TestEnvironment([]), new StringWriter(), stderr, TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("AWS_LAMBDA_RUNTIME_API is not set. This program is the bootstrap of a Lambda function", stderr.ToString());
+        Assert.Equal(
+            "AWS_LAMBDA_RUNTIME_API is not set. This program is the bootstrap of a Lambda function: Lambda runs it with AWS_LAMBDA_RUNTIME_API=host:port and _HANDLER=Type.Method.",
+            stderr.ToString().Trim());
     }
 
     [Fact]

@@ -30,6 +30,28 @@ public class DeterministicZipTests
         Assert.Equal("zeta", Read(archive.GetEntry("lib/z.txt")!));
         Assert.Equal(new string('x', 10_000), Read(archive.GetEntry("a.json")!));
         Assert.True(archive.GetEntry("a.json")!.CompressedLength < 200, "content is deflated");
+        ZipCheck.AssertValid(Bytes(items));
+    }
+
+    [Fact]
+    public void Zip_WithEmptyFiles_IsValidForIndependentReaders_AndStoresThem()
+    {
+        using var folder = new TempFolder();
+        var items = new[]
+        {
+            new ZipItem("pkg/__init__.py", folder.Write("pkg/__init__.py", ""), false),
+            new ZipItem("pkg/mod.py", folder.Write("pkg/mod.py", "X = 1\n"), false),
+            new ZipItem("z/empty.txt", folder.Write("z/empty.txt", ""), false),
+        };
+        var bytes = Bytes(items);
+
+        ZipCheck.AssertValid(bytes);
+        using var archive = new ZipArchive(new MemoryStream(bytes));
+        Assert.Equal(0, archive.GetEntry("pkg/__init__.py")!.Length);
+        Assert.Equal(0, archive.GetEntry("pkg/__init__.py")!.CompressedLength);
+        Assert.Equal(0, LocalHeaderMethod(bytes, "pkg/__init__.py")); // stored
+        Assert.Equal(8, LocalHeaderMethod(bytes, "pkg/mod.py")); // deflated
+        Assert.Equal("X = 1\n", Read(archive.GetEntry("pkg/mod.py")!));
     }
 
     [Fact]
@@ -91,6 +113,25 @@ public class DeterministicZipTests
 
         Assert.Equal(0x06054b50u, BinaryPrimitives.ReadUInt32LittleEndian(end));
         Assert.Equal(2, BinaryPrimitives.ReadUInt16LittleEndian(end[10..]));
+    }
+
+    private static int LocalHeaderMethod(byte[] zip, string path)
+    {
+        var name = Encoding.UTF8.GetBytes(path);
+        var at = 0;
+        while (BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at)) == 0x04034b50)
+        {
+            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 26));
+            var compressedSize = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at + 18));
+            if (zip.AsSpan(at + 30, nameLength).SequenceEqual(name))
+            {
+                return BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 8));
+            }
+
+            at += 30 + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 28)) + (int)compressedSize;
+        }
+
+        throw new InvalidOperationException($"No local header for {path}.");
     }
 
     private static byte[] Bytes(IEnumerable<ZipItem> items)

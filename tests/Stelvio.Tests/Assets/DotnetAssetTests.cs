@@ -60,6 +60,7 @@ public class DotnetAssetTests : IDisposable
         Assert.Equal(0x81ED, archive.GetEntry("bootstrap")!.ExternalAttributes >>> 16);
         Assert.Equal(0x81ED, archive.GetEntry("createdump")!.ExternalAttributes >>> 16);
         Assert.Equal(0x81A4, archive.GetEntry("Orders.Functions.dll")!.ExternalAttributes >>> 16);
+        ZipCheck.AssertValid(built.ZipPath);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public class DotnetPublishTests
 
         var built = await builder.BuildAsync(asset, CancellationToken.None);
 
+        ZipCheck.AssertValid(built.ZipPath);
         var extracted = folder.Sub("extracted");
         ZipFile.ExtractToDirectory(built.ZipPath, extracted);
         Assert.True(File.Exists(Path.Combine(extracted, "Hello.dll")), "the published files are in the zip");

@@ -12,6 +12,7 @@ public class PythonAssetTests
         var source = folder.Sub("functions");
         folder.Write("functions/orders.py", "def process_changes(event, context):\n    pass\n");
         folder.Write("functions/lib/util.py", "X = 1\n");
+        folder.Write("functions/lib/__init__.py", "");
         folder.Write("functions/stlv_resources.py", "# generated\n");
         folder.Write("functions/__pycache__/orders.cpython-311.pyc", "cache");
         folder.Write("functions/lib/old.pyc", "cache");
@@ -20,8 +21,9 @@ public class PythonAssetTests
         var built = await builder.BuildAsync(FunctionAsset.For(AssetKind.PythonSource, source, "x86_64", false), CancellationToken.None);
 
         using var archive = ZipFile.OpenRead(built.ZipPath);
-        Assert.Equal(["lib/util.py", "orders.py", "stlv_resources.py"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["lib/__init__.py", "lib/util.py", "orders.py", "stlv_resources.py"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         Assert.All(archive.Entries, e => Assert.Equal(0x81A4, e.ExternalAttributes >>> 16));
+        ZipCheck.AssertValid(built.ZipPath);
     }
 
     [Fact]

@@ -6,14 +6,16 @@ namespace Stelvio.Tests.CloudFormation;
 /// <summary>The escape hatch's path rules on a bare resource.</summary>
 public sealed class PropertyOverridesTests
 {
+    private const string Component = "Test 'x'";
+
     [Fact]
     public void Set_CreatesObjectsOnTheWayAndAppendsToArrays()
     {
         var resource = Resource("""{"List":[{"A":1}]}""");
         var overrides = new PropertyOverrides();
-        overrides.Set("New.Deep.Value", 1);
-        overrides.Set("List.0.B", "x");
-        overrides.Set("List.1", new Dictionary<string, object> { ["A"] = 2 });
+        overrides.Set("New.Deep.Value", 1, Component, "AddPropertyOverride");
+        overrides.Set("List.0.B", "x", Component, "AddPropertyOverride");
+        overrides.Set("List.1", new Dictionary<string, object> { ["A"] = 2 }, Component, "AddPropertyOverride");
 
         overrides.ApplyTo(resource);
 
@@ -25,10 +27,10 @@ public sealed class PropertyOverridesTests
     {
         var resource = Resource("""{"List":[1,2,3],"Keep":{"Drop":true,"Stay":1}}""");
         var overrides = new PropertyOverrides();
-        overrides.Remove("List.1");
-        overrides.Remove("Keep.Drop");
-        overrides.Remove("Missing.Deep");
-        overrides.Remove("List.9");
+        overrides.Remove("List.1", Component, "RemovePropertyOverride");
+        overrides.Remove("Keep.Drop", Component, "RemovePropertyOverride");
+        overrides.Remove("Missing.Deep", Component, "RemovePropertyOverride");
+        overrides.Remove("List.9", Component, "RemovePropertyOverride");
 
         overrides.ApplyTo(resource);
 
@@ -40,7 +42,7 @@ public sealed class PropertyOverridesTests
     {
         var resource = Resource("""{"List":[1,2]}""");
         var overrides = new PropertyOverrides();
-        overrides.Set("List.first", 0);
+        overrides.Set("List.first", 0, Component, "AddPropertyOverride");
 
         var error = Assert.Throws<StelvioConfigException>(() => overrides.ApplyTo(resource));
 
@@ -53,11 +55,16 @@ public sealed class PropertyOverridesTests
     [InlineData("a..b")]
     [InlineData(".a")]
     [InlineData("a. b")]
-    public void Set_WithABadPath_ThrowsArgumentException(string path)
+    public void Set_WithABadPath_IsAConfigErrorNamingTheComponentAndMethod(string path)
     {
-        Assert.NotNull(PropertyOverrides.CheckPath(path));
-        Assert.Throws<ArgumentException>(() => new PropertyOverrides().Set(path, 1));
-        Assert.Throws<ArgumentException>(() => new PropertyOverrides().Remove(path));
+        var problem = PropertyOverrides.CheckPath(path);
+        Assert.NotNull(problem);
+
+        var set = Assert.Throws<StelvioConfigException>(() => new PropertyOverrides().Set(path, 1, Component, "AddPropertyOverride"));
+        var remove = Assert.Throws<StelvioConfigException>(() => new PropertyOverrides().Remove(path, Component, "RemovePropertyOverride"));
+
+        Assert.Equal(new ConfigError(Component, "AddPropertyOverride", problem), Assert.Single(set.Errors));
+        Assert.Equal(new ConfigError(Component, "RemovePropertyOverride", problem), Assert.Single(remove.Errors));
     }
 
     [Theory]
@@ -71,11 +78,11 @@ public sealed class PropertyOverridesTests
         var overrides = new PropertyOverrides();
         Assert.True(overrides.IsEmpty);
 
-        overrides.Remove("A");
+        overrides.Remove("A", Component, "RemovePropertyOverride");
 
         Assert.False(overrides.IsEmpty);
     }
 
     private static CfnResource Resource(string properties) =>
-        new("X", "AWS::SQS::Queue", JsonNode.Parse(properties)!.AsObject()) { Component = "Test 'x'" };
+        new("X", "AWS::SQS::Queue", JsonNode.Parse(properties)!.AsObject()) { Component = Component };
 }

@@ -21,14 +21,29 @@ public sealed class StackLimitsTests
     }
 
     [Fact]
-    public void EnsureWithinStackLimits_TooManyOutputs_ThrowsNamingTheLimitAndTheCount()
+    public void AnAppOf490Resources_WithManyStreamedTablesAndFunctions_IsWithinTheQuotas_AndDeclaresNoOutputs()
     {
-        // Each table has two outputs (name, ARN), three with a stream: 67 streamed tables make 201.
-        var result = StelvioApp.Declare(Synth.App, Synth.Stage, app => Tables(67, stream: true)).Synth();
+        // 70 streamed tables with a subscription each (table, function, role, policy, mapping), 30 functions (function, role)
+        // and 80 plain tables: 490 resources. With per-resource outputs it would have needed 470 of the 200 allowed.
+        var result = StelvioApp.Declare(Synth.App, Synth.Stage, app =>
+        {
+            for (var i = 0; i < 70; i++)
+            {
+                new DynamoTable($"s{i}", new() { Fields = { ["id"] = "string" }, PartitionKey = "id", Stream = StreamView.KeysOnly })
+                    .Subscribe("sub", "functions/Orders::OrderHandlers.ProcessChanges");
+            }
 
-        var error = Assert.Throws<StelvioConfigException>(result.EnsureWithinStackLimits);
+            for (var i = 0; i < 30; i++)
+            {
+                _ = new Stelvio.Aws.Lambda.Function($"f{i}", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges" });
+            }
 
-        Errors.Single(error, Stack, null, "has 201 outputs; CloudFormation allows at most 200 in one stack. Split the app into several apps (stacks) or remove components.");
+            Tables(80);
+        }, Stelvio.Tests.Fixtures.FixtureProject.Directory).Synth();
+
+        Assert.Same(result, result.EnsureWithinStackLimits());
+        Assert.Equal(490, result.Template.Resources.Count);
+        Assert.Empty(result.Template.Outputs);
     }
 
     [Fact]

@@ -140,11 +140,11 @@ public sealed partial class AppModelTests
     {
         var error = Synth.Error(app =>
         {
-            Table("orders");
-            _ = new RawResourceComponent("other", "OtherThing", output: "OrdersTableArn");
+            _ = new RawResourceComponent("one", "OneThing", output: "SharedOutput");
+            _ = new RawResourceComponent("other", "OtherThing", output: "SharedOutput");
         });
 
-        Errors.Single(error, "Stack", "Outputs.OrdersTableArn", "the output logical ID 'OrdersTableArn' is declared twice (ARN of DynamoTable 'orders'; test output). Rename one of the components.");
+        Errors.Single(error, "Stack", "Outputs.SharedOutput", "the output logical ID 'SharedOutput' is declared twice (test output; test output). Rename one of the components.");
     }
 
     [Fact]

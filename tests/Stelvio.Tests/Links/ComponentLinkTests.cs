@@ -233,9 +233,9 @@ public sealed class ComponentLinkTests
     {
         var error = AppSynth.Error(app =>
         {
-            var links = new List<ILinkable>();
-            var worker = new Function("worker", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = links });
-            links.Add(worker);
+            // A function's links are fixed when it is declared; only a linkable that makes its link later can point back at it.
+            Function? worker = null;
+            worker = new Function("worker", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [new Later(() => worker!)] });
         });
 
         Assert.Equal("Function 'worker': Links: the function links itself; its settings would refer to its own ARN, which CloudFormation cannot create. Remove it from Links.", error.Message);
@@ -246,11 +246,10 @@ public sealed class ComponentLinkTests
     {
         var error = AppSynth.Error(app =>
         {
-            var aLinks = new List<ILinkable>();
-            var a = new Function("a", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = aLinks });
+            Function? c = null;
+            var a = new Function("a", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [new Later(() => c!)] });
             var b = new Function("b", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [a] });
-            var c = new Function("c", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [b.Link()] });
-            aLinks.Add(c);
+            c = new Function("c", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [b.Link()] });
         });
 
         Assert.Equal(
@@ -276,5 +275,11 @@ public sealed class ComponentLinkTests
         var error = AppSynth.Error(app => new Function("worker", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [null!] }));
 
         Assert.Equal("Function 'worker': Links: holds null. List tables, functions or Link objects.", error.Message);
+    }
+
+    /// <summary>A linkable that makes its link only when asked, at synth: the one way a function can link a component declared after it.</summary>
+    private sealed class Later(Func<ILinkable> target) : ILinkable
+    {
+        public Link Link() => target().Link();
     }
 }

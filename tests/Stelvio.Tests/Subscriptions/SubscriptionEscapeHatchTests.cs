@@ -1,6 +1,7 @@
 using Stelvio.Aws.DynamoDB;
 using Stelvio.Testing;
 using Stelvio.Tests.Fixtures;
+using Stelvio.Tests.Support;
 
 namespace Stelvio.Tests.Subscriptions;
 
@@ -45,6 +46,32 @@ public sealed class SubscriptionEscapeHatchTests
         template.HasResourceProperties("AWS::DynamoDB::Table", new { SSESpecification = new { SSEEnabled = true }, StreamSpecification = new { StreamViewType = "NEW_IMAGE" } });
         template.HasResourceProperties("AWS::Lambda::EventSourceMapping", new { EventSourceArn = Cfn.GetAtt("OrdersTable", "StreamArn") });
         template.ResourcePropertiesMatch("OrdersProcessOrdersFunction", new { FunctionName = "shop-test-orders-process-orders", SSESpecification = Match.Absent() });
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void MappingOverride_WithABadPath_IsAConfigErrorNamingTheTableAndSubscription(bool remove)
+    {
+        var error = AppSynth.Error(app =>
+        {
+            var audit = GuideTables.OrdersWithStream().Subscribe("audit", Handler);
+            _ = remove ? audit.RemoveMappingPropertyOverride("Filter..Criteria") : audit.AddMappingPropertyOverride("Filter..Criteria", 1);
+        });
+
+        Errors.Single(
+            error,
+            "DynamoTable 'orders'",
+            $"Subscribe(\"audit\").{(remove ? "Remove" : "Add")}MappingPropertyOverride",
+            "the property path 'Filter..Criteria' has an empty segment or spaces around a segment. Give a dotted path such as \"SSESpecification.SSEEnabled\".");
+    }
+
+    [Fact]
+    public void SubscribedFunctionOverride_WithAnEmptyPath_IsAConfigErrorNamingTheFunction()
+    {
+        var error = AppSynth.Error(app => GuideTables.OrdersWithStream().Subscribe("audit", Handler).Function.AddPropertyOverride("", 1));
+
+        Errors.Single(error, "Function 'orders-audit'", "AddPropertyOverride", "the property path is empty. Give a dotted path such as \"SSESpecification.SSEEnabled\".");
     }
 
     [Fact]

@@ -62,14 +62,14 @@ public sealed class DynamoSubscription : IFunctionTrigger
     /// <summary>Escape hatch: sets a raw CloudFormation property of this subscription's event source mapping, by dotted path (<c>"TumblingWindowInSeconds"</c>).</summary>
     public DynamoSubscription AddMappingPropertyOverride(string path, object? value)
     {
-        mappingOverrides.Set(path, value);
+        mappingOverrides.Set(path, value, Table.Display, $"Subscribe(\"{Name}\").AddMappingPropertyOverride");
         return this;
     }
 
     /// <summary>Escape hatch: removes a property Stelvio wrote to this subscription's event source mapping.</summary>
     public DynamoSubscription RemoveMappingPropertyOverride(string path)
     {
-        mappingOverrides.Remove(path);
+        mappingOverrides.Remove(path, Table.Display, $"Subscribe(\"{Name}\").RemoveMappingPropertyOverride");
         return this;
     }
 
@@ -100,7 +100,7 @@ public sealed class DynamoSubscription : IFunctionTrigger
             ParallelizationFactor = Options.ParallelizationFactor,
             Enabled = Options.Enabled,
             OnFailureDestination = Options.OnFailure?.Arn.ToCloudFormation(),
-            Tags = function.App.TagsFor(function.Config.Tags),
+            Tags = function.App.TagsFor(function.Declared.Tags),
         }.Render());
 
         // Lambda checks the role can read the stream when the mapping is created.

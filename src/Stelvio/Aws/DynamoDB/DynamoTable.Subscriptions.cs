@@ -85,7 +85,7 @@ public sealed partial class DynamoTable
                 "or as Handler in the function's configuration.");
         }
 
-        var settings = options ?? new SubscriptionOptions();
+        var settings = options?.Copy() ?? new SubscriptionOptions(); // its own copy: later changes to the caller's object change nothing
         settings.Check(errors, at + ".options");
         errors.ThrowIfAny();
 

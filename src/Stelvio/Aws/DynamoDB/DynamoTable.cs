@@ -28,25 +28,26 @@ public sealed partial class DynamoTable : Component
     /// <summary>Declares a table named <paramref name="name"/> in the app being declared; the configuration is checked at once.</summary>
     /// <exception cref="StelvioConfigException">The configuration breaks a DynamoDB rule; every problem is listed.</exception>
     public DynamoTable(string name, DynamoTableConfig config)
-        : this(name, config, TableSchema.Parse($"DynamoTable '{name}'", config ?? throw new ArgumentNullException(nameof(config))))
+        : this(name, Check(name, config))
     {
     }
 
     // The schema is parsed before the base constructor registers the table, so a table that fails its checks never joins the app.
-    private DynamoTable(string name, DynamoTableConfig config, TableSchema schema)
+    private DynamoTable(string name, (DynamoTableConfig Config, TableSchema Schema) declared)
         : base("DynamoTable", name)
     {
-        Config = config;
-        Schema = schema;
+        var config = declared.Config;
+        Declared = config;
+        Schema = declared.Schema;
         foreach (var (path, value) in config.PropertyOverrides ?? [])
         {
             if (value is null)
             {
-                overrides.Remove(path);
+                overrides.Remove(path, Display, $"PropertyOverrides[\"{path}\"]");
             }
             else
             {
-                overrides.Set(path, value);
+                overrides.Set(path, value, Display, $"PropertyOverrides[\"{path}\"]");
             }
         }
 
@@ -57,8 +58,11 @@ public sealed partial class DynamoTable : Component
         StreamArn = Schema.Stream is null ? null : Deferred.GetAtt(LogicalId, "StreamArn").Of(Display, "StreamArn");
     }
 
-    /// <summary>The configuration the table was declared with.</summary>
-    public DynamoTableConfig Config { get; }
+    /// <summary>A copy of the configuration the table was declared with, as it was checked; changing it changes nothing.</summary>
+    public DynamoTableConfig Config => Declared.Copy();
+
+    /// <summary>The table's own copy of its configuration, taken and checked at declaration: later changes to the caller's object do not reach it.</summary>
+    internal DynamoTableConfig Declared { get; }
 
     /// <summary>The table's name in AWS: <c>{app}-{stage}-{name}</c>, shortened with a hash past 255 characters.</summary>
     public string PhysicalName { get; }
@@ -79,7 +83,7 @@ public sealed partial class DynamoTable : Component
     public StreamView? Stream => Schema.Stream;
 
     /// <summary>The removal policy in force: the configured one, or the stage's default.</summary>
-    public RemovalPolicy RemovalPolicy => Config.RemovalPolicy ?? (App.IsProtectedStage ? RemovalPolicy.Retain : RemovalPolicy.Delete);
+    public RemovalPolicy RemovalPolicy => Declared.RemovalPolicy ?? (App.IsProtectedStage ? RemovalPolicy.Retain : RemovalPolicy.Delete);
 
     internal TableSchema Schema { get; }
 
@@ -91,20 +95,18 @@ public sealed partial class DynamoTable : Component
     /// <example><c>orders.AddPropertyOverride("TableClass", "STANDARD_INFREQUENT_ACCESS");</c></example>
     public DynamoTable AddPropertyOverride(string path, object? value)
     {
-        CheckOverridePath("AddPropertyOverride", path);
-        overrides.Set(path, value);
+        overrides.Set(path, value, Display, "AddPropertyOverride");
         return this;
     }
 
     /// <summary>Escape hatch: removes a property Stelvio wrote to the table resource, by dotted path. Returns the table for chaining.</summary>
     public DynamoTable RemovePropertyOverride(string path)
     {
-        CheckOverridePath("RemovePropertyOverride", path);
-        overrides.Remove(path);
+        overrides.Remove(path, Display, "RemovePropertyOverride");
         return this;
     }
 
-    internal override IReadOnlyDictionary<string, string>? ComponentTags => Config.Tags;
+    internal override IReadOnlyDictionary<string, string>? ComponentTags => Declared.Tags;
 
     internal override void Synthesize(SynthContext context)
     {
@@ -113,22 +115,22 @@ public sealed partial class DynamoTable : Component
             context.Warn(this, warning);
         }
 
-        var provisioned = Config.Billing == BillingMode.Provisioned;
+        var provisioned = Declared.Billing == BillingMode.Provisioned;
         var table = new CfnTable
         {
             TableName = PhysicalName,
             AttributeDefinitions = Schema.AttributeDefinitions,
             KeySchema = Keys(Schema.PartitionKey, Schema.SortKey),
             BillingMode = provisioned ? "PROVISIONED" : "PAY_PER_REQUEST",
-            ReadCapacity = provisioned ? Config.ReadCapacity : null,
-            WriteCapacity = provisioned ? Config.WriteCapacity : null,
+            ReadCapacity = provisioned ? Declared.ReadCapacity : null,
+            WriteCapacity = provisioned ? Declared.WriteCapacity : null,
             LocalSecondaryIndexes = [.. Schema.LocalIndexes.Select(i => Index(i, false))],
             GlobalSecondaryIndexes = [.. Schema.GlobalIndexes.Select(i => Index(i, provisioned))],
             StreamViewType = Schema.Stream is { } view ? StreamSetting.ToViewType(view) : null,
-            TimeToLiveAttribute = Config.TimeToLiveAttribute,
-            PointInTimeRecovery = Config.PointInTimeRecovery,
-            DeletionProtection = Config.DeletionProtection,
-            Tags = App.TagsFor(Config.Tags),
+            TimeToLiveAttribute = Declared.TimeToLiveAttribute,
+            PointInTimeRecovery = Declared.PointInTimeRecovery,
+            DeletionProtection = Declared.DeletionProtection,
+            Tags = App.TagsFor(Declared.Tags),
         };
 
         var resource = context.Add(this, LogicalId, CfnTable.Type, table.Render());
@@ -137,12 +139,8 @@ public sealed partial class DynamoTable : Component
         resource.UpdateReplacePolicy = RemovalPolicy == RemovalPolicy.RetainExceptOnCreate ? "Retain" : policy;
         overrides.ApplyTo(resource);
 
-        context.Template.AddOutput(LogicalId + "Name", Name.ToCloudFormation(), $"Name of {Display}");
-        context.Template.AddOutput(LogicalId + "Arn", Arn.ToCloudFormation(), $"ARN of {Display}");
-        if (StreamArn is not null)
-        {
-            context.Template.AddOutput(LogicalId + "StreamArn", StreamArn.ToCloudFormation(), $"Stream ARN of {Display}");
-        }
+        // No outputs: 2-3 per table would reach CloudFormation's 200-output quota long before its 500 resources.
+        // The 'outputs' command reads the name, ARN and stream ARN from the deployed stack (Deploy/StackOutputs).
     }
 
     private CfnTableIndex Index(IndexSchema index, bool provisioned) => new(
@@ -155,15 +153,14 @@ public sealed partial class DynamoTable : Component
             _ => "KEYS_ONLY",
         },
         index.NonKeyAttributes,
-        provisioned ? index.ReadCapacity ?? Config.ReadCapacity : null,
-        provisioned ? index.WriteCapacity ?? Config.WriteCapacity : null);
+        provisioned ? index.ReadCapacity ?? Declared.ReadCapacity : null,
+        provisioned ? index.WriteCapacity ?? Declared.WriteCapacity : null);
 
-    private void CheckOverridePath(string property, string path)
+    private static (DynamoTableConfig, TableSchema) Check(string name, DynamoTableConfig config)
     {
-        if (PropertyOverrides.CheckPath(path) is { } problem)
-        {
-            throw new StelvioConfigException(Display, property, problem);
-        }
+        ArgumentNullException.ThrowIfNull(config);
+        var copy = config.Copy();
+        return (copy, TableSchema.Parse($"DynamoTable '{name}'", copy));
     }
 
     private static CfnKey[] Keys(string partitionKey, string? sortKey) =>

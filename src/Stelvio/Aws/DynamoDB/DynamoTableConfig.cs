@@ -64,4 +64,26 @@ public sealed class DynamoTableConfig
     /// removes the property. Applied in order, before <see cref="DynamoTable.AddPropertyOverride"/>. Default: none.
     /// </summary>
     public Dictionary<string, object?> PropertyOverrides { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>A copy with its own dictionaries: what a table checks and keeps, so that changing this object later changes nothing.</summary>
+    internal DynamoTableConfig Copy() => new()
+    {
+        Fields = Copy(Fields),
+        PartitionKey = PartitionKey,
+        SortKey = SortKey,
+        LocalIndexes = Copy(LocalIndexes),
+        GlobalIndexes = Copy(GlobalIndexes),
+        Stream = Stream,
+        Billing = Billing,
+        ReadCapacity = ReadCapacity,
+        WriteCapacity = WriteCapacity,
+        TimeToLiveAttribute = TimeToLiveAttribute,
+        PointInTimeRecovery = PointInTimeRecovery,
+        DeletionProtection = DeletionProtection,
+        RemovalPolicy = RemovalPolicy,
+        Tags = Copy(Tags),
+        PropertyOverrides = Copy(PropertyOverrides),
+    };
+
+    private static Dictionary<string, T> Copy<T>(Dictionary<string, T> source) => source is null ? null! : new(source, source.Comparer);
 }

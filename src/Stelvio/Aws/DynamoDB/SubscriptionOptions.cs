@@ -75,6 +75,22 @@ public sealed class SubscriptionOptions
     /// <summary>The oldest record age in whole seconds, -1 for no limit (checked by <see cref="Check"/>).</summary>
     internal int? MaxRecordAgeSeconds => MaxRecordAge is not { } age ? null : age.Value == Timeout.InfiniteTimeSpan ? -1 : age.WholeSeconds;
 
+    /// <summary>A copy with its own filter list: what a subscription checks and keeps, so that changing this object later changes nothing.</summary>
+    internal SubscriptionOptions Copy() => new()
+    {
+        StartingPosition = StartingPosition,
+        BatchSize = BatchSize,
+        BatchingWindow = BatchingWindow,
+        Filters = Filters is null ? null! : [.. Filters],
+        MaxRetryAttempts = MaxRetryAttempts,
+        MaxRecordAge = MaxRecordAge,
+        BisectBatchOnError = BisectBatchOnError,
+        ReportBatchItemFailures = ReportBatchItemFailures,
+        ParallelizationFactor = ParallelizationFactor,
+        Enabled = Enabled,
+        OnFailure = OnFailure,
+    };
+
     internal void Check(ConfigErrors errors, string at)
     {
         if (BatchSize is < 1 or > MaxBatchSize)

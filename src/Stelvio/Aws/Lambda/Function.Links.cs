@@ -29,7 +29,7 @@ public sealed partial class Function
             variables[name] = value.Value;
         }
 
-        foreach (var (name, value) in Config.Environment)
+        foreach (var (name, value) in Declared.Environment)
         {
             variables[name] = value;
         }
@@ -70,7 +70,7 @@ public sealed partial class Function
     private List<Link> ResolveLinks(List<ConfigError> errors)
     {
         var links = new List<Link>();
-        foreach (var linkable in Config.Links)
+        foreach (var linkable in Declared.Links)
         {
             try
             {
@@ -98,7 +98,7 @@ public sealed partial class Function
 
     private bool FindPathBack(Function current, List<Function> path, HashSet<Function> visited)
     {
-        foreach (var next in current.Config.Links.Select(LinkedFunction).OfType<Function>())
+        foreach (var next in current.Declared.Links.Select(LinkedFunction).OfType<Function>())
         {
             if (next == this && path.Count > 1)
             {
@@ -124,6 +124,19 @@ public sealed partial class Function
     {
         Function function => function,
         Link { Component: Function function } => function,
-        _ => null,
+        _ => LinkedComponent(linkable) as Function,
     };
+
+    /// <summary>The component behind any other linkable (one that makes its link when asked); an error making it is reported by <see cref="ResolveLinks"/>.</summary>
+    private static Component? LinkedComponent(ILinkable linkable)
+    {
+        try
+        {
+            return linkable.Link()?.Component;
+        }
+        catch (StelvioConfigException)
+        {
+            return null;
+        }
+    }
 }

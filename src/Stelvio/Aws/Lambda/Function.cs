@@ -61,34 +61,34 @@ public sealed partial class Function : Component, ILinkable
     {
         ArgumentNullException.ThrowIfNull(config);
         var errors = new ConfigErrors(Display);
-        Config = FunctionConfigDictionary.Read(errors, config);
+        Declared = FunctionConfigDictionary.Read(errors, config with { }); // its own copy: later changes to the caller's object change nothing
         var defaults = App.FunctionDefaults;
-        var givenRuntime = Config.Runtime ?? defaults.Runtime;
+        var givenRuntime = Declared.Runtime ?? defaults.Runtime;
         var runtime = FunctionSettingRules.Runtime(errors, "Runtime", givenRuntime);
         var python = runtime is { } known && LambdaRuntimes.IsPython(known);
         Runtime = LambdaRuntimes.ToLambda(runtime ?? LambdaRuntime.Dotnet);
         if (givenRuntime is null || runtime is not null)
         {
             // The handler's form depends on the runtime, so an unknown runtime is reported alone.
-            Handler = FunctionHandler.Parse(errors, Config.Handler, python)!;
+            Handler = FunctionHandler.Parse(errors, Declared.Handler, python)!;
         }
 
-        Memory = Config.Memory ?? defaults.Memory ?? FunctionConfig.DefaultMemory;
+        Memory = Declared.Memory ?? defaults.Memory ?? FunctionConfig.DefaultMemory;
         FunctionSettingRules.Memory(errors, "Memory", Memory);
-        Timeout = FunctionSettingRules.TimeoutSeconds(errors, "Timeout", Config.Timeout ?? defaults.Timeout) ?? FunctionConfig.DefaultTimeout;
-        Architecture = Config.Architecture ?? defaults.Architecture ?? LambdaArchitecture.X86_64;
-        if (python && Config.NativeAot == true)
+        Timeout = FunctionSettingRules.TimeoutSeconds(errors, "Timeout", Declared.Timeout ?? defaults.Timeout) ?? FunctionConfig.DefaultTimeout;
+        Architecture = Declared.Architecture ?? defaults.Architecture ?? LambdaArchitecture.X86_64;
+        if (python && Declared.NativeAot == true)
         {
             errors.Add("NativeAot", "applies to C# functions only; Python code is deployed as it is. Remove NativeAot.");
         }
 
-        if (Config.Description is { Length: > FunctionConfig.MaxDescriptionLength } description)
+        if (Declared.Description is { Length: > FunctionConfig.MaxDescriptionLength } description)
         {
             errors.Add("Description", $"has {description.Length} characters; Lambda accepts at most {FunctionConfig.MaxDescriptionLength}. Shorten it.");
         }
 
-        CheckEnvironment(errors, Config.Environment);
-        if (Config.Links is null || Config.Links.Any(l => l is null))
+        CheckEnvironment(errors, Declared.Environment);
+        if (Declared.Links is null || Declared.Links.Any(l => l is null))
         {
             errors.Add("Links", "holds null. List tables, functions or Link objects.");
         }
@@ -103,8 +103,11 @@ public sealed partial class Function : Component, ILinkable
         Arn = Deferred.GetAtt(LogicalId, "Arn").Of(Display, "Arn");
     }
 
-    /// <summary>The configuration in force (a dictionary configuration, read).</summary>
-    public FunctionConfig Config { get; }
+    /// <summary>A copy of the configuration in force (a dictionary configuration, read), as it was checked; changing it changes nothing.</summary>
+    public FunctionConfig Config => Declared with { };
+
+    /// <summary>The function's own copy of its configuration, taken and checked at declaration: later changes to the caller's object do not reach it.</summary>
+    internal FunctionConfig Declared { get; }
 
     /// <summary>The function's name in AWS: <c>{app}-{stage}-{name}</c>, shortened with a hash past 64 characters.</summary>
     public string PhysicalName { get; }
@@ -144,28 +147,28 @@ public sealed partial class Function : Component, ILinkable
     /// <summary>Escape hatch: sets a raw CloudFormation property of the function resource by dotted path (<c>"TracingConfig.Mode"</c>).</summary>
     public Function AddPropertyOverride(string path, object? value)
     {
-        functionOverrides.Set(path, value);
+        functionOverrides.Set(path, value, Display, "AddPropertyOverride");
         return this;
     }
 
     /// <summary>Escape hatch: removes a property Stelvio wrote to the function resource.</summary>
     public Function RemovePropertyOverride(string path)
     {
-        functionOverrides.Remove(path);
+        functionOverrides.Remove(path, Display, "RemovePropertyOverride");
         return this;
     }
 
     /// <summary>Escape hatch: sets a raw CloudFormation property of the function's role by dotted path (<c>"MaxSessionDuration"</c>).</summary>
     public Function AddRolePropertyOverride(string path, object? value)
     {
-        roleOverrides.Set(path, value);
+        roleOverrides.Set(path, value, Display, "AddRolePropertyOverride");
         return this;
     }
 
     /// <summary>Escape hatch: removes a property Stelvio wrote to the function's role.</summary>
     public Function RemoveRolePropertyOverride(string path)
     {
-        roleOverrides.Remove(path);
+        roleOverrides.Remove(path, Display, "RemoveRolePropertyOverride");
         return this;
     }
 
@@ -197,7 +200,7 @@ public sealed partial class Function : Component, ILinkable
     internal override void Synthesize(SynthContext context)
     {
         var asset = Asset(context);
-        var tags = App.TagsFor(Config.Tags);
+        var tags = App.TagsFor(Declared.Tags);
 
         var role = context.Add(this, RoleLogicalId, CfnRole.Type, new CfnRole
         {
@@ -223,7 +226,7 @@ public sealed partial class Function : Component, ILinkable
         var function = context.Add(this, LogicalId, CfnFunction.Type, new CfnFunction
         {
             FunctionName = PhysicalName,
-            Description = Config.Description,
+            Description = Declared.Description,
             Runtime = Runtime,
             Handler = Handler.LambdaHandler,
             CodeS3Bucket = AssetBucket.Name.ToCloudFormation(),
@@ -243,8 +246,8 @@ public sealed partial class Function : Component, ILinkable
 
         functionOverrides.ApplyTo(function);
 
-        // Only the name: a stack has room for 200 outputs, and the ARN follows from it.
-        context.Template.AddOutput(LogicalId + "Name", Name.ToCloudFormation(), $"Name of {Display}");
+        // No output: the 'outputs' command reads the function's name from the deployed stack (Deploy/StackOutputs),
+        // so functions do not use up CloudFormation's 200-output quota.
 
         foreach (var trigger in triggers)
         {
@@ -263,7 +266,7 @@ public sealed partial class Function : Component, ILinkable
         var size = Encoding.UTF8.GetByteCount(json.ToJsonString(RelaxedJson));
         if (size > MaxEnvironmentBytes)
         {
-            var fromLinks = variables.Keys.Count(k => !Config.Environment.ContainsKey(k));
+            var fromLinks = variables.Keys.Count(k => !Declared.Environment.ContainsKey(k));
             errors.Add(new ConfigError(Display, "Environment",
                 $"the function's environment would take about {size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes ({Count(variables.Count, "variable")}, {fromLinks} of them from links); " +
                 $"Lambda allows at most {MaxEnvironmentBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes (4 KB) for all of a function's variables, so the deploy would fail. " +
@@ -291,7 +294,7 @@ public sealed partial class Function : Component, ILinkable
     {
         var folder = Handler.FullFolder(App.ProjectDirectory);
         var architecture = LambdaArchitectures.ToLambda(Architecture);
-        var aot = Handler.Kind == AssetKind.DotnetProject && (Config.NativeAot ?? ProjectPublishesAot(Handler.ProjectFile(App.ProjectDirectory)));
+        var aot = Handler.Kind == AssetKind.DotnetProject && (Declared.NativeAot ?? ProjectPublishesAot(Handler.ProjectFile(App.ProjectDirectory)));
         var asset = context.Assets.Values.FirstOrDefault(a => a.Kind == Handler.Kind && a.SourceDirectory == folder && a.Architecture == architecture && a.NativeAot == aot);
         if (asset is null)
         {

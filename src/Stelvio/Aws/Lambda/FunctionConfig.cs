@@ -106,6 +106,26 @@ public sealed record FunctionConfig
     /// <summary>Tags for the function and its role, added to the app's.</summary>
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The copy <c>with</c> makes: settings copied, and <see cref="Links"/>, <see cref="Environment"/> and
+    /// <see cref="Tags"/> copied into new collections, so changing the copy's collections leaves the original's
+    /// as they were (and the other way round).
+    /// </summary>
+    private FunctionConfig(FunctionConfig original)
+    {
+        Handler = original.Handler;
+        Runtime = original.Runtime;
+        Memory = original.Memory;
+        Timeout = original.Timeout;
+        Architecture = original.Architecture;
+        NativeAot = original.NativeAot;
+        Links = original.Links is null ? null! : [.. original.Links];
+        Environment = original.Environment is null ? null! : new(original.Environment, original.Environment.Comparer);
+        Description = original.Description;
+        Tags = original.Tags is null ? null! : new(original.Tags, original.Tags.Comparer);
+        Source = original.Source;
+    }
+
     /// <summary>The guide's dictionary form, read (and checked) by the function that gets it.</summary>
     internal IReadOnlyDictionary<string, object?>? Source { get; init; }
 

@@ -27,7 +27,7 @@ internal sealed class DeployCommand(AppDefinition definition, IAnsiConsole conso
         if (plan.IsEmpty)
         {
             console.MarkupLine($"[green]No changes:[/] stack [bold]{Markup.Escape(stack)}[/] is up to date; nothing to deploy.");
-            ResultView.Outputs(console, plan.ExistingStack?.Outputs ?? []);
+            ResultView.Outputs(console, plan.ExistingStack is { } existing ? await StackOutputs.ReadAsync(stage.Target, existing, run.Token) : []);
             return ExitCodes.Success;
         }
 
@@ -61,7 +61,7 @@ internal sealed class DeployCommand(AppDefinition definition, IAnsiConsole conso
         }
 
         console.MarkupLine($"[green]Deployed[/] stack [bold]{Markup.Escape(stack)}[/] ({Styles.Status(result.FinalStatus)}).");
-        ResultView.Outputs(console, result.Stack?.Outputs ?? []);
+        ResultView.Outputs(console, result.Stack is { } final ? await StackOutputs.ReadAsync(stage.Target, final, run.Token) : []);
         return ExitCodes.Success;
     }
 }

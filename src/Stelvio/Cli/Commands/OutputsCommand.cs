@@ -40,16 +40,26 @@ internal sealed class OutputsCommand(AppDefinition definition, IAnsiConsole cons
                 throw new DeployException($"Stack '{stackName}' does not exist in account {target.Identity.Account}, {target.Session.Region}. Deploy it first: dotnet run -- deploy --stage {settings.ResolvedStage}");
             }
 
+            IReadOnlyList<Stelvio.Deploy.CloudFormationApi.StackOutput> outputs;
+            try
+            {
+                outputs = await StackOutputs.ReadAsync(target, stack, run.Token);
+            }
+            catch (AwsServiceException exception)
+            {
+                throw AwsErrors.Describe(exception, target.Session, stackName);
+            }
+
             if (settings.Json)
             {
-                var values = stack.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary(o => o.Key, o => o.Value);
+                var values = outputs.OrderBy(o => o.Key, StringComparer.Ordinal).ToDictionary(o => o.Key, o => o.Value);
                 // Written raw: Spectre would wrap long lines at the console width and break the JSON.
                 console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(values, OutputsJson.Options));
                 return 0;
             }
 
             console.MarkupLine($"Stack [bold]{Markup.Escape(stackName)}[/] ({Styles.Status(stack.Status)}) in account {target.Identity.Account}, {Markup.Escape(target.Session.Region)}");
-            ResultView.Outputs(console, stack.Outputs);
+            ResultView.Outputs(console, outputs);
             return 0;
         });
     }

@@ -17,6 +17,9 @@ internal sealed class AwsEndpoints(string region, Func<string, string?> environm
     /// <summary>The STS endpoint (regional).</summary>
     public AwsEndpoint Sts => For("STS", "sts");
 
+    /// <summary>The DynamoDB endpoint.</summary>
+    public AwsEndpoint DynamoDb => For("DYNAMODB", "dynamodb");
+
     /// <summary>The S3 endpoint. A configured one is addressed path-style (<c>{endpoint}/{bucket}/{key}</c>).</summary>
     public AwsEndpoint S3 => For("S3", "s3");
 

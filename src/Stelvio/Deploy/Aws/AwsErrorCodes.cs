@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
+
 namespace Stelvio.Deploy.Aws;
 
-/// <summary>The AWS error codes the deploy commands treat specially.</summary>
+/// <summary>The AWS error codes the deploy commands treat specially. The sets are frozen: no caller can change how errors are classified.</summary>
 internal static class AwsErrorCodes
 {
     public const string ValidationError = "ValidationError";
@@ -12,34 +14,29 @@ internal static class AwsErrorCodes
     public const string TokenAlreadyExists = "TokenAlreadyExistsException";
 
     /// <summary>Codes meaning "slow down": retried with backoff.</summary>
-    public static readonly HashSet<string> Throttling = new(StringComparer.Ordinal)
-    {
+    public static readonly FrozenSet<string> Throttling = FrozenSet.Create(
+        StringComparer.Ordinal,
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
-        "RequestLimitExceeded", "BandwidthLimitExceeded", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-    };
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "RequestThrottled", "SlowDown", "PriorRequestNotComplete");
 
     /// <summary>Codes meaning a passing failure on AWS's side: retried.</summary>
-    public static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
-    {
-        "InternalFailure", "InternalError", "ServiceUnavailable", "RequestTimeout", "RequestTimeoutException",
-    };
+    public static readonly FrozenSet<string> Transient = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "InternalFailure", "InternalError", "ServiceUnavailable", "RequestTimeout", "RequestTimeoutException");
 
     /// <summary>Codes meaning the session's keys have expired.</summary>
-    public static readonly HashSet<string> Expired = new(StringComparer.Ordinal)
-    {
-        "ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired",
-    };
+    public static readonly FrozenSet<string> Expired = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired");
 
     /// <summary>Codes meaning AWS does not accept the keys at all.</summary>
-    public static readonly HashSet<string> BadCredentials = new(StringComparer.Ordinal)
-    {
+    public static readonly FrozenSet<string> BadCredentials = FrozenSet.Create(
+        StringComparer.Ordinal,
         "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "IncompleteSignature",
-        "InvalidAccessKeyId", "MissingAuthenticationToken", "AuthFailure", "InvalidSignatureException",
-    };
+        "InvalidAccessKeyId", "MissingAuthenticationToken", "AuthFailure", "InvalidSignatureException");
 
     /// <summary>Codes meaning the identity lacks a permission.</summary>
-    public static readonly HashSet<string> AccessDenied = new(StringComparer.Ordinal)
-    {
-        "AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
-    };
+    public static readonly FrozenSet<string> AccessDenied = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "AccessDenied", "AccessDeniedException", "UnauthorizedOperation");
 }

@@ -33,6 +33,8 @@ internal static class AwsErrors
                 $"The change set{stack} no longer exists ({message}). Another deploy may have executed or deleted it; run the command again.",
             AwsErrorCodes.InvalidChangeSetStatus =>
                 $"The change set{stack} cannot be executed in its current state: {sentence} Run the command again to create a fresh one.",
+            AwsErrorCodes.TokenAlreadyExists =>
+                $"CloudFormation {exception.Action}{stack} was refused because a request with the same client request token was already received ({message}). Another Stelvio run may be working on the stack; check its status, then run the command again.",
             AwsErrorCodes.LimitExceeded =>
                 $"A CloudFormation quota was reached{stack}: {sentence} Delete unused stacks or ask AWS for a higher quota.",
             AwsErrorCodes.ValidationError =>

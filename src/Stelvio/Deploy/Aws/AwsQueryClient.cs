@@ -11,8 +11,10 @@ namespace Stelvio.Deploy.Aws;
 /// <summary>
 /// Calls one AWS service over the Query protocol: a SigV4-signed form POST of <c>Action</c>, <c>Version</c>
 /// and the parameters, answered with XML. Throttling, service failures and network errors are retried
-/// as <see cref="RetryPolicy"/> says; errors become <see cref="AwsServiceException"/>, an unreachable
-/// endpoint a <see cref="DeployException"/>.
+/// as <see cref="RetryPolicy"/> says, but only when repeating the request is safe: a failure that may have
+/// reached the service (no answer in time, a connection lost mid-answer, a 5xx) is retried only for reads
+/// and for calls carrying an idempotency token (<see cref="IsSafeToRepeat"/>). Errors become
+/// <see cref="AwsServiceException"/>, an unreachable endpoint a <see cref="DeployException"/>.
 /// </summary>
 internal sealed partial class AwsQueryClient(
     HttpClient http,
@@ -34,8 +36,10 @@ internal sealed partial class AwsQueryClient(
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var body = Encoding.UTF8.GetBytes(parameters.ToFormBody(action, version));
+        var repeatable = IsSafeToRepeat(action, parameters);
         var throttled = 0;
         var failed = 0;
+        var uncertain = false;
         while (true)
         {
             Exception problem;
@@ -48,14 +52,16 @@ internal sealed partial class AwsQueryClient(
                 }
 
                 var error = ParseError(action, status, text);
+                error.EarlierAttemptMayHaveSucceeded = uncertain;
                 if (error.IsThrottling && ++throttled < retry.MaxThrottleAttempts)
                 {
                     await Task.Delay(retry.DelayBefore(throttled), time, cancellationToken);
                     continue;
                 }
 
-                if (!error.IsThrottling && error.IsTransient && ++failed < retry.MaxTransientAttempts)
+                if (!error.IsThrottling && error.IsTransient && repeatable && ++failed < retry.MaxTransientAttempts)
                 {
+                    uncertain = true;
                     await Task.Delay(retry.DelayBefore(failed), time, cancellationToken);
                     continue;
                 }
@@ -70,18 +76,38 @@ internal sealed partial class AwsQueryClient(
             {
                 // The request timed out: an endpoint that accepts and does not answer would not answer a retry
                 // either, and waiting again multiplies the wait. It fails now, naming the service.
-                throw Unreachable(exception);
+                throw Unreachable(exception, null);
             }
 
-            if (++failed < retry.MaxTransientAttempts)
+            var neverSent = NeverReachedTheService(problem);
+            if ((neverSent || repeatable) && ++failed < retry.MaxTransientAttempts)
             {
+                uncertain |= !neverSent;
                 await Task.Delay(retry.DelayBefore(failed), time, cancellationToken);
                 continue;
             }
 
-            throw Unreachable(problem);
+            throw Unreachable(problem, neverSent || uncertain ? null : action);
         }
     }
+
+    /// <summary>
+    /// Whether sending <paramref name="action"/> twice does what sending it once does: reads
+    /// (<c>Describe*</c>, <c>Get*</c>, <c>List*</c>) and calls carrying an idempotency token
+    /// (<c>ClientRequestToken</c>, or <c>ClientToken</c> as <c>CreateChangeSet</c> names it).
+    /// </summary>
+    internal static bool IsSafeToRepeat(string action, QueryParameters parameters) =>
+        action.StartsWith("Describe", StringComparison.Ordinal)
+        || action.StartsWith("Get", StringComparison.Ordinal)
+        || action.StartsWith("List", StringComparison.Ordinal)
+        || parameters.Contains("ClientRequestToken")
+        || parameters.Contains("ClientToken");
+
+    /// <summary>Whether a network failure happened before the request could reach the service (no connection at all).</summary>
+    private static bool NeverReachedTheService(Exception problem) => problem is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+    };
 
     private async Task<(HttpStatusCode Status, string Text)> SendAsync(byte[] body, CancellationToken cancellationToken)
     {
@@ -171,10 +197,52 @@ internal sealed partial class AwsQueryClient(
             }
         }
 
-        return new AwsServiceException(SigningName, action, status, $"HTTP{(int)status}", Snippet(text), null);
+        return new AwsServiceException(SigningName, action, status, $"HTTP{(int)status}", NotAnAwsError(status, text), null);
     }
 
-    private DeployException Unreachable(Exception problem)
+    /// <summary>
+    /// The message for an answer that holds no AWS error: what came back, and (unless the service failed, 5xx)
+    /// what to check, since an AWS service always names its error, so the endpoint is likely not that service.
+    /// </summary>
+    private string NotAnAwsError(HttpStatusCode status, string text)
+    {
+        var snippet = Snippet(text);
+        var body = snippet.Length == 0 ? "an empty body" : $"'{snippet}'";
+        var answered = $"{Endpoint.Url} answered HTTP {(int)status} ({ReasonPhrase(status)}) with {body}, not an AWS error";
+        if ((int)status >= 500)
+        {
+            return snippet.Length == 0 ? answered : snippet;
+        }
+
+        return Endpoint.IsCustom
+            ? $"{answered}. Check that {Endpoint.Source} points at a server that speaks the AWS {SigningName} API (for an emulator such as moto or LocalStack, its base URL, for example http://127.0.0.1:5000), or unset it to use AWS."
+            : $"{answered}. Check the region ('{region}') and any proxy between you and AWS.";
+    }
+
+    /// <summary>The standard phrase of a status ("Not Found"), as <see cref="HttpResponseMessage"/> knows it.</summary>
+    private static string ReasonPhrase(HttpStatusCode status)
+    {
+        using var response = new HttpResponseMessage(status);
+        return response.ReasonPhrase ?? status.ToString();
+    }
+
+
+    private DeployException Unreachable(Exception problem, string? unconfirmedAction)
+    {
+        if (unconfirmedAction is not null)
+        {
+            return new DeployException(
+                $"{SigningName}:{unconfirmedAction} was sent to {Endpoint.Url} but no answer came back ({Reason(problem)}), so it may or may not have been carried out; it is not repeated blindly. Check the stack's state before running the command again.",
+                problem);
+        }
+
+        var hint = Endpoint.IsCustom
+            ? $"Is the endpoint running? It comes from {Endpoint.Source}; unset it to use AWS."
+            : "Check your network connection and the region.";
+        return new DeployException($"Cannot reach {SigningName} at {Endpoint.Url} ({Reason(problem)}). {hint}", problem);
+    }
+
+    private string Reason(Exception problem)
     {
         var reason = problem switch
         {
@@ -189,10 +257,7 @@ internal sealed partial class AwsQueryClient(
                 $"no answer within {http.Timeout.TotalSeconds:0.#} s; set --timeout or STELVIO_AWS_TIMEOUT to wait longer"),
             _ => problem.Message,
         };
-        var hint = Endpoint.IsCustom
-            ? $"Is the endpoint running? It comes from {Endpoint.Source}; unset it to use AWS."
-            : "Check your network connection and the region.";
-        return new DeployException($"Cannot reach {SigningName} at {Endpoint.Url} ({reason}). {hint}", problem);
+        return reason;
     }
 
     private static string? Child(XElement element, string name) => element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;

@@ -22,6 +22,13 @@ internal sealed class AwsServiceException(string service, string action, HttpSta
 
     public string? RequestId { get; } = requestId;
 
+    /// <summary>
+    /// Whether an earlier attempt of the same call failed in a way that may have reached the service (no
+    /// answer in time, a connection lost, a 5xx): this error may then be the answer to a repeat of a request
+    /// that was already carried out (<c>TokenAlreadyExistsException</c>, <c>AlreadyExistsException</c>).
+    /// </summary>
+    public bool EarlierAttemptMayHaveSucceeded { get; internal set; }
+
     /// <summary>Whether the request was refused for its rate and is worth retrying later.</summary>
     public bool IsThrottling => AwsErrorCodes.Throttling.Contains(Code) || Status == HttpStatusCode.TooManyRequests;
 

@@ -23,6 +23,9 @@ internal sealed class QueryParameters : IEnumerable<KeyValuePair<string, string>
         return this;
     }
 
+    /// <summary>Whether a parameter of that name was added.</summary>
+    public bool Contains(string name) => parameters.Exists(p => p.Key == name);
+
     /// <summary>Adds a list of strings as <c>name.member.N</c> (N from 1).</summary>
     public QueryParameters AddList(string name, IEnumerable<string> values)
     {

@@ -6,6 +6,10 @@ namespace Stelvio.Deploy.CloudFormationApi;
 /// <summary>
 /// A small typed client for the CloudFormation Query API (version 2010-05-15): exactly the calls the
 /// deploy commands make. Responses are read in the shapes the CloudFormation API Reference documents.
+/// Every call that changes a stack carries an idempotency token (<c>ClientToken</c> on <c>CreateChangeSet</c>,
+/// <c>ClientRequestToken</c> on <c>ExecuteChangeSet</c> and <c>DeleteStack</c>), the same on every retry,
+/// so a request that reached CloudFormation but whose answer was lost can be sent again; an error to such a
+/// repeat that says the first one was carried out counts as its success.
 /// </summary>
 internal sealed class CloudFormationClient(AwsQueryClient query)
 {
@@ -46,9 +50,20 @@ internal sealed class CloudFormationClient(AwsQueryClient query)
             .Add("TemplateURL", request.TemplateUrl)
             .Add("Description", request.Description)
             .AddList("Capabilities", request.Capabilities)
-            .AddTags("Tags", request.Tags);
-        var result = await query.CallAsync("CreateChangeSet", parameters, cancellationToken);
-        return new ChangeSetIds(result.Required("Id"), result.Required("StackId"));
+            .AddTags("Tags", request.Tags)
+            .Add("ClientToken", NewToken());
+        try
+        {
+            var result = await query.CallAsync("CreateChangeSet", parameters, cancellationToken);
+            return new ChangeSetIds(result.Required("Id"), result.Required("StackId"));
+        }
+        catch (AwsServiceException exception) when (exception.EarlierAttemptMayHaveSucceeded
+            && exception.Code is AwsErrorCodes.TokenAlreadyExists or AwsErrorCodes.AlreadyExists)
+        {
+            // The first attempt created the change set (its name is new for every deploy); only the answer was lost.
+            var created = await DescribeChangeSetAsync(request.StackName, request.ChangeSetName, cancellationToken);
+            return new ChangeSetIds(created.ChangeSetId, created.StackId);
+        }
     }
 
     /// <summary>Describes a change set, following <c>NextToken</c> until every change is read.</summary>
@@ -81,16 +96,44 @@ internal sealed class CloudFormationClient(AwsQueryClient query)
     }
 
     /// <summary>Starts executing a change set.</summary>
-    public Task ExecuteChangeSetAsync(string stackName, string changeSetName, CancellationToken cancellationToken) =>
-        query.CallAsync("ExecuteChangeSet", new QueryParameters().Add("StackName", stackName).Add("ChangeSetName", changeSetName), cancellationToken);
+    public async Task ExecuteChangeSetAsync(string stackName, string changeSetName, CancellationToken cancellationToken)
+    {
+        var parameters = new QueryParameters().Add("StackName", stackName).Add("ChangeSetName", changeSetName).Add("ClientRequestToken", NewToken());
+        try
+        {
+            await query.CallAsync("ExecuteChangeSet", parameters, cancellationToken);
+        }
+        catch (AwsServiceException exception) when (exception.EarlierAttemptMayHaveSucceeded && exception.Code == AwsErrorCodes.TokenAlreadyExists)
+        {
+            // The first attempt started the execution; only the answer was lost.
+        }
+        catch (AwsServiceException exception) when (exception.EarlierAttemptMayHaveSucceeded && exception.Code == AwsErrorCodes.InvalidChangeSetStatus)
+        {
+            // Executing or executed: the first attempt started it and only the answer was lost. Otherwise the refusal stands.
+            var changeSet = await DescribeChangeSetAsync(stackName, changeSetName, cancellationToken);
+            if (changeSet.ExecutionStatus is not ("EXECUTE_IN_PROGRESS" or "EXECUTE_COMPLETE" or "EXECUTE_FAILED"))
+            {
+                throw;
+            }
+        }
+    }
 
-    /// <summary>Deletes a change set that was not executed.</summary>
+    /// <summary>Deletes a change set that was not executed. Not retried after a failure that may have reached CloudFormation: it has no token.</summary>
     public Task DeleteChangeSetAsync(string stackName, string changeSetName, CancellationToken cancellationToken) =>
         query.CallAsync("DeleteChangeSet", new QueryParameters().Add("StackName", stackName).Add("ChangeSetName", changeSetName), cancellationToken);
 
     /// <summary>Starts deleting a stack.</summary>
-    public Task DeleteStackAsync(string stackName, CancellationToken cancellationToken) =>
-        query.CallAsync("DeleteStack", new QueryParameters().Add("StackName", stackName), cancellationToken);
+    public async Task DeleteStackAsync(string stackName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await query.CallAsync("DeleteStack", new QueryParameters().Add("StackName", stackName).Add("ClientRequestToken", NewToken()), cancellationToken);
+        }
+        catch (AwsServiceException exception) when (exception.EarlierAttemptMayHaveSucceeded && exception.Code == AwsErrorCodes.TokenAlreadyExists)
+        {
+            // The first attempt started the deletion; only the answer was lost.
+        }
+    }
 
     /// <summary>
     /// One page of the stack's events, newest first, and the token of the next (older) page.
@@ -114,6 +157,30 @@ internal sealed class CloudFormationClient(AwsQueryClient query)
             r.Text("ResourceStatusReason"))).ToList();
     }
 
+    /// <summary>
+    /// Every resource of the stack, following <c>NextToken</c> (<c>DescribeStackResources</c> returns only the first
+    /// 100; a stack holds up to 500).
+    /// </summary>
+    public async Task<IReadOnlyList<StackResource>> ListStackResourcesAsync(string stackName, CancellationToken cancellationToken)
+    {
+        var resources = new List<StackResource>();
+        string? nextToken = null;
+        do
+        {
+            var result = await query.CallAsync("ListStackResources", new QueryParameters().Add("StackName", stackName).Add("NextToken", nextToken), cancellationToken);
+            resources.AddRange(result.Members("StackResourceSummaries").Select(r => new StackResource(
+                r.Required("LogicalResourceId"),
+                r.Text("PhysicalResourceId"),
+                r.Required("ResourceType"),
+                r.Text("ResourceStatus") ?? "",
+                r.Text("ResourceStatusReason"))));
+            nextToken = result.Text("NextToken") is { Length: > 0 } token ? token : null;
+        }
+        while (nextToken is not null);
+
+        return resources;
+    }
+
     /// <summary>The template the stack was deployed with (as submitted), or null when the stack does not exist.</summary>
     public async Task<string?> GetTemplateAsync(string stackName, CancellationToken cancellationToken)
     {
@@ -134,6 +201,13 @@ internal sealed class CloudFormationClient(AwsQueryClient query)
         ArgumentNullException.ThrowIfNull(exception);
         return exception.Code == AwsErrorCodes.ValidationError && exception.ServiceMessage.Contains("does not exist", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A fresh idempotency token for one call (sent unchanged on each of its retries): letters, digits and
+    /// dashes, 40 characters, as <c>ClientRequestToken</c>'s pattern <c>[a-zA-Z0-9][-a-zA-Z0-9]*</c> (1 to 128)
+    /// and <c>CreateChangeSet</c>'s <c>ClientToken</c> (1 to 128) allow.
+    /// </summary>
+    internal static string NewToken() => "stelvio-" + Guid.NewGuid().ToString("N");
 
     internal static Stack ReadStack(XElement stack) => new(
         stack.Required("StackId"),

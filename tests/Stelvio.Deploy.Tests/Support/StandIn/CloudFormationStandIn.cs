@@ -72,8 +72,22 @@ public sealed class CloudFormationStandIn : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var form = await context.Request.ReadFormAsync();
-        var parameters = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        Dictionary<string, string> parameters;
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        if (target.Length > 0)
+        {
+            // A JSON-protocol call (DynamoDB's DescribeTable): the action is the target's last part, the parameters the body's top-level strings.
+            using var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
+            parameters = body.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+                .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+            parameters["Action"] = target[(target.LastIndexOf('.') + 1)..];
+        }
+        else
+        {
+            var form = await context.Request.ReadFormAsync();
+            parameters = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        }
+
         var request = new StandInRequest(
             parameters.GetValueOrDefault("Action") ?? "",
             parameters,
@@ -95,6 +109,13 @@ public sealed class CloudFormationStandIn : IAsyncDisposable
             }
         }
 
+        if (reply.AnswerLost)
+        {
+            // The request was handled (its script ran) but the connection drops before any answer.
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = (int)reply.Status;
         context.Response.ContentType = reply.ContentType;
         await context.Response.WriteAsync(reply.Body);
@@ -110,7 +131,16 @@ public sealed record StandInRequest(string Action, IReadOnlyDictionary<string, s
 /// <summary>A scripted response.</summary>
 public sealed record Reply(HttpStatusCode Status, string Body, string ContentType = "text/xml")
 {
+    /// <summary>Whether the connection is dropped instead of answering: the request was carried out, its answer lost.</summary>
+    public bool AnswerLost { get; init; }
+
     public static Reply Ok(string body) => new(HttpStatusCode.OK, body);
+
+    /// <summary>A JSON-protocol answer (DynamoDB).</summary>
+    public static Reply Json(string body) => new(HttpStatusCode.OK, body, "application/x-amz-json-1.0");
+
+    /// <summary>Carries out the request (the caller's script ran) and drops the connection before answering.</summary>
+    public static Reply Lost() => new(HttpStatusCode.OK, "") { AnswerLost = true };
 
     public static Reply Error(HttpStatusCode status, string code, string message, string type = "Sender") =>
         new(status, Xml.Error(code, message, type));

@@ -167,6 +167,26 @@ public static class Xml
                 "<ResourceStatus>CREATE_COMPLETE</ResourceStatus></member>"))}</StackResources>
         """);
 
+    /// <summary>One page of <c>ListStackResources</c>.</summary>
+    public static string ListStackResources(string? nextToken, params (string LogicalId, string Type, string PhysicalId)[] resources) => Response(
+        "ListStackResources",
+        $"""
+            <StackResourceSummaries>{string.Concat(resources.Select(r =>
+                $"<member><LogicalResourceId>{r.LogicalId}</LogicalResourceId><PhysicalResourceId>{E(r.PhysicalId)}</PhysicalResourceId>" +
+                $"<ResourceType>{r.Type}</ResourceType><LastUpdatedTimestamp>2026-05-01T10:00:00Z</LastUpdatedTimestamp>" +
+                "<ResourceStatus>CREATE_COMPLETE</ResourceStatus></member>"))}</StackResourceSummaries>
+            {(nextToken is null ? "" : $"<NextToken>{nextToken}</NextToken>")}
+        """);
+
+    /// <summary>DynamoDB's <c>DescribeTable</c> answer (JSON protocol), with the stream ARN when there is one.</summary>
+    public static string DescribeTable(string table, string? streamArn) =>
+        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["Table"] = streamArn is null
+                ? new Dictionary<string, object> { ["TableName"] = table, ["TableStatus"] = "ACTIVE" }
+                : new Dictionary<string, object> { ["TableName"] = table, ["TableStatus"] = "ACTIVE", ["LatestStreamArn"] = streamArn },
+        });
+
     public static string GetTemplate(string body) => Response(
         "GetTemplate",
         $"""

@@ -4,6 +4,7 @@ using Stelvio.Aws.DynamoDB;
 using Stelvio.Aws.Lambda;
 using Stelvio.Testing;
 using Stelvio.Tests.Fixtures;
+using Stelvio.Tests.Support;
 
 namespace Stelvio.Tests.Aws.Lambda;
 
@@ -420,12 +421,11 @@ public sealed class FunctionTests
     }
 
     [Fact]
-    public void Function_DeclaresItsNameAsOnlyOutput()
+    public void Function_DeclaresNoOutput_ItsNameIsReadFromTheDeployedStack()
     {
         var template = AppSynth.Template(app => new Function("worker", new() { Handler = "functions/Orders::OrderHandlers.ProcessChanges" }));
 
-        template.HasOutput("WorkerFunctionName", Cfn.Ref("WorkerFunction"));
-        Assert.Equal(["WorkerFunctionName"], template.Outputs.Select(o => o.Key));
+        Assert.Empty(template.Outputs);
     }
 
     [Fact]
@@ -437,6 +437,28 @@ public sealed class FunctionTests
         Assert.Equal("""{"Ref":"WorkerFunction"}""", function!.Name.ToCloudFormation().ToJsonString());
         Assert.Equal("""{"Fn::GetAtt":["WorkerFunction","Arn"]}""", function.Arn.ToCloudFormation().ToJsonString());
         Assert.Equal("shop-test-worker", function.PhysicalName);
+    }
+
+    [Theory]
+    [InlineData("AddPropertyOverride")]
+    [InlineData("RemovePropertyOverride")]
+    [InlineData("AddRolePropertyOverride")]
+    [InlineData("RemoveRolePropertyOverride")]
+    public void Function_EscapeHatchWithABadPath_IsAConfigErrorNamingTheFunctionAndMethod(string method)
+    {
+        var error = AppSynth.Error(app =>
+        {
+            var function = new Function("process-user", new() { Handler = "functions/Orders::UserHandlers.Handler" });
+            _ = method switch
+            {
+                "AddPropertyOverride" => function.AddPropertyOverride("TracingConfig. Mode", "Active"),
+                "RemovePropertyOverride" => function.RemovePropertyOverride("TracingConfig. Mode"),
+                "AddRolePropertyOverride" => function.AddRolePropertyOverride("TracingConfig. Mode", "Active"),
+                _ => function.RemoveRolePropertyOverride("TracingConfig. Mode"),
+            };
+        });
+
+        Errors.Single(error, "Function 'process-user'", method, "the property path 'TracingConfig. Mode' has an empty segment or spaces around a segment. Give a dotted path such as \"SSESpecification.SSEEnabled\".");
     }
 
     [Fact]
