@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Stelvio.DynamoDB.Local.Errors;
+using Stelvio.DynamoDB.Local.Operations;
+using Stelvio.DynamoDB.Local.Protocol;
+using Stelvio.DynamoDB.Local.Storage;
+
+namespace Stelvio.DynamoDB.Local;
+
+/// <summary>
+/// The engine: its tables and the operations it serves. <see cref="LocalDynamo"/> serves it over HTTP;
+/// <see cref="Invoke"/> calls an operation in-process with the same JSON the wire carries, without HTTP.
+/// </summary>
+public sealed class DynamoEngine
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    public DynamoEngine(LocalDynamoOptions? options = null)
+    {
+        options ??= new LocalDynamoOptions();
+        Region = options.Region;
+        AccountId = options.AccountId;
+        Catalog = new Catalog(Region, AccountId);
+        Operations = new OperationRegistry();
+        CoreOperations.Register(Operations);
+    }
+
+    public string Region { get; }
+
+    public string AccountId { get; }
+
+    internal Catalog Catalog { get; }
+
+    internal OperationRegistry Operations { get; }
+
+    /// <summary>
+    /// Calls an operation in-process. <paramref name="operation"/> is a DynamoDB operation name (<c>PutItem</c>)
+    /// or a full X-Amz-Target (<c>DynamoDBStreams_20120810.GetRecords</c>); the request and the returned response
+    /// are AWS JSON 1.0 bodies. Errors are thrown as <see cref="DynamoDbException"/> with AWS's type and message.
+    /// </summary>
+    public byte[] Invoke(string operation, ReadOnlySpan<byte> requestJson)
+    {
+        var target = operation.Contains('.', StringComparison.Ordinal) ? operation : OperationRegistry.DynamoDB + "." + operation;
+        using var buffer = new PooledBuffer(1024);
+        var error = Execute(target, requestJson.ToArray(), buffer);
+        return error is null ? buffer.WrittenSpan.ToArray() : throw error;
+    }
+
+    /// <summary>Runs one request; writes the response body to <paramref name="output"/> or returns the error.</summary>
+    internal DynamoDbException? Execute(string? target, ReadOnlyMemory<byte> body, PooledBuffer output) =>
+        Execute(target, new System.Buffers.ReadOnlySequence<byte>(body), output);
+
+    internal DynamoDbException? Execute(string? target, System.Buffers.ReadOnlySequence<byte> body, PooledBuffer output)
+    {
+        if (target is null || !Operations.TryGet(target, out var handler))
+        {
+            return WireErrors.UnknownOperation();
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            return WireErrors.Serialization("Malformed JSON request body");
+        }
+        using (document)
+        {
+            var writer = t_writer ??= new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
+            writer.Reset(output);
+            try
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    throw WireErrors.WrongType(root.ValueKind, WireShape.Structure);
+                }
+                handler(this, root, writer);
+                writer.Flush();
+                return null;
+            }
+            catch (DynamoDbException error)
+            {
+                writer.Reset(output);
+                output.Clear();
+                return error;
+            }
+        }
+    }
+}
