@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Stelvio.DynamoDB.Local.Errors;
 using Stelvio.DynamoDB.Local.Operations;
+using Stelvio.DynamoDB.Local.Persistence;
 using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Storage;
 
@@ -10,7 +11,7 @@ namespace Stelvio.DynamoDB.Local;
 /// The engine: its tables and the operations it serves. <see cref="LocalDynamo"/> serves it over HTTP;
 /// <see cref="Invoke"/> calls an operation in-process with the same JSON the wire carries, without HTTP.
 /// </summary>
-public sealed class DynamoEngine
+public sealed class DynamoEngine : IDisposable
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
@@ -25,7 +26,18 @@ public sealed class DynamoEngine
         Catalog = new Catalog(Region, AccountId);
         Operations = new OperationRegistry();
         CoreOperations.Register(Operations);
+        if (options.DataDirectory is { } directory)
+        {
+            Persistence = EnginePersistence.Open(directory, options.SyncWrites, Catalog.Clock);
+            Persistence.Attach(Catalog, streams: null);
+        }
     }
+
+    /// <summary>The data directory the engine keeps its state in, if any.</summary>
+    internal EnginePersistence? Persistence { get; }
+
+    /// <summary>Closes the data directory (if any); the engine takes no more writes.</summary>
+    public void Dispose() => Persistence?.Dispose();
 
     public string Region { get; }
 
@@ -68,6 +80,7 @@ public sealed class DynamoEngine
             return WireErrors.Serialization("Malformed JSON request body");
         }
         using (document)
+        using (WriteDurability.Scope())
         {
             var writer = t_writer ??= new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
             writer.Reset(output);
