@@ -25,6 +25,7 @@ public sealed class DynamoEngine : IDisposable
         AccountId = options.AccountId;
         Catalog = new Catalog(Region, AccountId);
         Operations = new OperationRegistry();
+        TransactionTokens = new TransactionTokens(Catalog.Clock);
         CoreOperations.Register(Operations);
         if (options.DataDirectory is { } directory)
         {
@@ -46,6 +47,8 @@ public sealed class DynamoEngine : IDisposable
     internal Catalog Catalog { get; }
 
     internal OperationRegistry Operations { get; }
+
+    internal TransactionTokens TransactionTokens { get; }
 
     /// <summary>
     /// Calls an operation in-process. <paramref name="operation"/> is a DynamoDB operation name (<c>PutItem</c>)
@@ -100,6 +103,12 @@ public sealed class DynamoEngine : IDisposable
                 writer.Reset(output);
                 output.Clear();
                 return error;
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                writer.Reset(output);
+                output.Clear();
+                return new DynamoDbException("InternalServerError", "Internal server error: " + error.Message, System.Net.HttpStatusCode.InternalServerError);
             }
         }
     }

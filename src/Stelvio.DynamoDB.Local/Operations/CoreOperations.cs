@@ -15,5 +15,12 @@ internal static class CoreOperations
         registry.Add(Service, "PutItem", PutItem.Handle);
         registry.Add(Service, "GetItem", GetItem.Handle);
         registry.Add(Service, "DeleteItem", DeleteItem.Handle);
+        registry.Add(Service, "UpdateItem", UpdateItem.Handle);
+        registry.Add(Service, "Query", Query.Handle);
+        registry.Add(Service, "Scan", Scan.Handle);
+        registry.Add(Service, "BatchGetItem", BatchGetItem.Handle);
+        registry.Add(Service, "BatchWriteItem", BatchWriteItem.Handle);
+        registry.Add(Service, "TransactGetItems", TransactGetItems.Handle);
+        registry.Add(Service, "TransactWriteItems", TransactWriteItems.Handle);
     }
 }
