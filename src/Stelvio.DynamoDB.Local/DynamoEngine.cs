@@ -3,6 +3,8 @@ using Stelvio.DynamoDB.Local.Errors;
 using Stelvio.DynamoDB.Local.Operations;
 using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Storage;
+using Stelvio.DynamoDB.Local.Streams;
+using Stelvio.DynamoDB.Local.TimeToLive;
 
 namespace Stelvio.DynamoDB.Local;
 
@@ -22,9 +24,15 @@ public sealed class DynamoEngine
         options ??= new LocalDynamoOptions();
         Region = options.Region;
         AccountId = options.AccountId;
-        Catalog = new Catalog(Region, AccountId);
+        Catalog = new Catalog(Region, AccountId) { Clock = options.TimeProvider };
         Operations = new OperationRegistry();
         CoreOperations.Register(Operations);
+        Streams = new StreamsService(new StreamStore(Region, AccountId, options.TimeProvider, ItemSizes.Of));
+        Catalog.AddCommitListener(Streams.Store);
+        Catalog.AddCatalogListener(new StreamCatalogListener(Streams.Store));
+        StreamsOperations.Register(Operations);
+        ChangeFeed = new ChangeFeed(Streams.Store);
+        TimeToLive = new TimeToLiveSweeper(new CatalogTimeToLiveStore(Catalog), options.TimeProvider, options.TimeToLiveSweepPeriod);
     }
 
     public string Region { get; }
@@ -32,6 +40,14 @@ public sealed class DynamoEngine
     public string AccountId { get; }
 
     internal Catalog Catalog { get; }
+
+    internal StreamsService Streams { get; }
+
+    /// <summary>The tables' stream records in-process, as they commit (see <see cref="Streams.ChangeFeed"/>).</summary>
+    public ChangeFeed ChangeFeed { get; }
+
+    /// <summary>Deletes expired items (TTL); <see cref="LocalDynamo"/> runs it every sweep period, tests call SweepNow.</summary>
+    public TimeToLiveSweeper TimeToLive { get; }
 
     internal OperationRegistry Operations { get; }
 

@@ -11,4 +11,10 @@ public sealed class LocalDynamoOptions
 
     /// <summary>Account ID in ARNs.</summary>
     public string AccountId { get; init; } = "000000000000";
+
+    /// <summary>The engine's clock: item timestamps, stream retention and iterator expiry, TTL (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How often expired items (TTL) are deleted while the endpoint runs.</summary>
+    public TimeSpan TimeToLiveSweepPeriod { get; init; } = TimeToLive.TimeToLiveSweeper.DefaultPeriod;
 }
