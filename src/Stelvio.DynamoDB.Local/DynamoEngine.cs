@@ -104,6 +104,12 @@ public sealed class DynamoEngine
                 output.Clear();
                 return error;
             }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                writer.Reset(output);
+                output.Clear();
+                return new DynamoDbException("InternalServerError", "Internal server error: " + error.Message, System.Net.HttpStatusCode.InternalServerError);
+            }
         }
     }
 }

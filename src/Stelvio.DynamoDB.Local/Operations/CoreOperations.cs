@@ -15,5 +15,8 @@ internal static class CoreOperations
         registry.Add(Service, "PutItem", PutItem.Handle);
         registry.Add(Service, "GetItem", GetItem.Handle);
         registry.Add(Service, "DeleteItem", DeleteItem.Handle);
+        registry.Add(Service, "UpdateItem", UpdateItem.Handle);
+        registry.Add(Service, "Query", Query.Handle);
+        registry.Add(Service, "Scan", Scan.Handle);
     }
 }

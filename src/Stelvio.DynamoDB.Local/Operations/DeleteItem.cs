@@ -20,13 +20,13 @@ internal static class DeleteItem
         var metrics = Common.CollectionMetrics(request, constraints);
         var onFailure = Wire.String(request, "ReturnValuesOnConditionCheckFailure");
         constraints.Enum(onFailure, "returnValuesOnConditionCheckFailure", Common.OnConditionFailure);
-        constraints.ThrowIfAny();
+        var (condition, context) = WriteCondition.ReadAll(request, constraints);
         var key = AttributeValueJson.ReadItem(keyJson!.Value);
         if (returnValues is not null and not "NONE" and not "ALL_OLD")
         {
             throw DynamoDbException.Validation("ReturnValues can only be ALL_OLD or NONE");
         }
-        var condition = WriteCondition.Read(request, "DeleteItem");
+        context.ThrowIfUnused();
 
         var table = engine.Catalog.Get(tableName!);
         var definition = table.Definition;

@@ -7,6 +7,9 @@ namespace Stelvio.DynamoDB.Local.Operations;
 /// <summary>GetItem: one item by its full key, projected.</summary>
 internal static class GetItem
 {
+    private static readonly string[] Legacy = ["AttributesToGet"];
+    private static readonly string[] Expressions = ["ProjectionExpression"];
+
     public static void Handle(DynamoEngine engine, JsonElement request, Utf8JsonWriter response)
     {
         var constraints = new Constraints();
@@ -15,10 +18,13 @@ internal static class GetItem
         constraints.NotNull(keyJson, "key");
         var capacityMode = Common.ConsumedCapacity(request, constraints);
         var consistent = Wire.Bool(request, "ConsistentRead") ?? false;
-        var projection = ReadProjection.Read(request, constraints);
+        var attributesToGet = ReadProjection.AttributesToGet(request, constraints);
         constraints.ThrowIfAny();
+        RequestExpressions.CheckNotMixed(request, Legacy, Expressions);
+        var context = RequestExpressions.ReadContext(request, Expressions);
         var key = AttributeValueJson.ReadItem(keyJson!.Value);
-        projection?.Validate();
+        var projection = ReadProjection.Parse(request, context, attributesToGet);
+        context.ThrowIfUnused();
 
         var table = engine.Catalog.Get(tableName!);
         var definition = table.Definition;
@@ -32,7 +38,7 @@ internal static class GetItem
         response.WriteStartObject();
         if (found is not null)
         {
-            AttributeValueJson.WriteItem(response, "Item", projection is null ? found.Attributes : projection.Apply(found.Attributes));
+            AttributeValueJson.WriteItem(response, "Item", ReadProjection.Apply(projection, found.Attributes));
         }
         if (Capacity.For(capacityMode, definition.Name) is { } capacity)
         {

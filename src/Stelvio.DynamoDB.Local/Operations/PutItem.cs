@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Stelvio.DynamoDB.Local.Errors;
+using Stelvio.DynamoDB.Local.Model;
 using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Storage;
 using Stelvio.DynamoDB.Local.Validation;
@@ -21,18 +22,18 @@ internal static class PutItem
         var metrics = Common.CollectionMetrics(request, constraints);
         var onFailure = Wire.String(request, "ReturnValuesOnConditionCheckFailure");
         constraints.Enum(onFailure, "returnValuesOnConditionCheckFailure", Common.OnConditionFailure);
-        constraints.ThrowIfAny();
+        var (condition, context) = WriteCondition.ReadAll(request, constraints);
         var item = AttributeValueJson.ReadItem(itemJson!.Value);
         if (returnValues is not null and not "NONE" and not "ALL_OLD")
         {
             throw DynamoDbException.Validation("ReturnValues can only be ALL_OLD or NONE");
         }
-        var condition = WriteCondition.Read(request, "PutItem");
+        context.ThrowIfUnused();
 
         var table = engine.Catalog.Get(tableName!);
         var definition = table.Definition;
         ItemKeys.FromItem(definition, item);
-        var size = ItemSizes.Of(item);
+        var size = ItemSize.Of(item);
         Common.CheckItemSize(size);
         var stored = ItemFactory.Create(definition, item, size);
         var capacity = Capacity.For(capacityMode, definition.Name);

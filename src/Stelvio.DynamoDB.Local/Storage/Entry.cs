@@ -110,7 +110,7 @@ internal sealed class Entry
                 {
                     return a.Depth <= level ? (a.Depth == b.Depth ? a.Bound.CompareTo(b.Bound) : a.Bound) : -b.Bound;
                 }
-                c = KeyOrder.Compare(a.Level(level), b.Level(level));
+                c = KeyComparer.Instance.Compare(a.Level(level), b.Level(level));
                 if (c != 0)
                 {
                     return c;

@@ -6,7 +6,7 @@ namespace Stelvio.DynamoDB.Local.Storage;
 internal static class ItemFactory
 {
     public static StoredItem Create(TableDefinition table, IReadOnlyDictionary<string, AttributeValue> item) =>
-        Create(table, item, ItemSizes.Of(item));
+        Create(table, item, ItemSize.Of(item));
 
     public static StoredItem Create(TableDefinition table, IReadOnlyDictionary<string, AttributeValue> item, int size)
     {
