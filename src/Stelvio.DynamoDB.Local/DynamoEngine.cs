@@ -4,6 +4,8 @@ using Stelvio.DynamoDB.Local.Operations;
 using Stelvio.DynamoDB.Local.Persistence;
 using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Storage;
+using Stelvio.DynamoDB.Local.Streams;
+using Stelvio.DynamoDB.Local.TimeToLive;
 
 namespace Stelvio.DynamoDB.Local;
 
@@ -23,15 +25,22 @@ public sealed class DynamoEngine : IDisposable
         options ??= new LocalDynamoOptions();
         Region = options.Region;
         AccountId = options.AccountId;
-        Catalog = new Catalog(Region, AccountId);
+        Catalog = new Catalog(Region, AccountId) { Clock = options.TimeProvider };
         Operations = new OperationRegistry();
         TransactionTokens = new TransactionTokens(Catalog.Clock);
         CoreOperations.Register(Operations);
         if (options.DataDirectory is { } directory)
         {
             Persistence = EnginePersistence.Open(directory, options.SyncWrites, Catalog.Clock);
-            Persistence.Attach(Catalog, streams: null);
         }
+        // Streams listen before persistence, which writes a commit's stream records in the commit's log frame.
+        Streams = new StreamsService(new StreamStore(Region, AccountId, options.TimeProvider, Model.ItemSize.Of, Persistence));
+        Catalog.AddCommitListener(Streams.Store);
+        Catalog.AddCatalogListener(new StreamCatalogListener(Streams.Store));
+        Persistence?.Attach(Catalog, Streams.Store);
+        StreamsOperations.Register(Operations);
+        ChangeFeed = new ChangeFeed(Streams.Store);
+        TimeToLive = new TimeToLiveSweeper(new CatalogTimeToLiveStore(Catalog), options.TimeProvider, options.TimeToLiveSweepPeriod);
     }
 
     /// <summary>The data directory the engine keeps its state in, if any.</summary>
@@ -45,6 +54,14 @@ public sealed class DynamoEngine : IDisposable
     public string AccountId { get; }
 
     internal Catalog Catalog { get; }
+
+    internal StreamsService Streams { get; }
+
+    /// <summary>The tables' stream records in-process, as they commit (see <see cref="Streams.ChangeFeed"/>).</summary>
+    public ChangeFeed ChangeFeed { get; }
+
+    /// <summary>Deletes expired items (TTL); <see cref="LocalDynamo"/> runs it every sweep period, tests call SweepNow.</summary>
+    public TimeToLiveSweeper TimeToLive { get; }
 
     internal OperationRegistry Operations { get; }
 

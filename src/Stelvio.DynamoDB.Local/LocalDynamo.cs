@@ -65,6 +65,7 @@ public sealed class LocalDynamo : IAsyncDisposable
         var endpoint = new HttpEndpoint(engine);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        engine.TimeToLive.Start();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
         return new LocalDynamo(app, engine, uri);
@@ -72,6 +73,7 @@ public sealed class LocalDynamo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Engine.TimeToLive.Stop();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         if (_ownsEngine)

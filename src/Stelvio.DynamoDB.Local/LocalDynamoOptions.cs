@@ -12,6 +12,12 @@ public sealed class LocalDynamoOptions
     /// <summary>Account ID in ARNs.</summary>
     public string AccountId { get; init; } = "000000000000";
 
+    /// <summary>The engine's clock: item timestamps, stream retention and iterator expiry, TTL (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How often expired items (TTL) are deleted while the endpoint runs.</summary>
+    public TimeSpan TimeToLiveSweepPeriod { get; init; } = TimeToLive.TimeToLiveSweeper.DefaultPeriod;
+
     /// <summary>
     /// A directory that keeps tables, items and streams across restarts (created if missing; one engine at a
     /// time). Null (the default): everything is in memory and gone when the engine stops.

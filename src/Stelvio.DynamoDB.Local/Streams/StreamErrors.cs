@@ -20,9 +20,4 @@ internal static class StreamErrors
 
     public static DynamoDbException Trimmed() =>
         new("TrimmedDataAccessException", "The data you are trying to access has been trimmed.");
-
-    /// <summary>AWS's request-shape error: <c>N validation error(s) detected: …</c>, the failures joined by <c>; </c>.</summary>
-    public static DynamoDbException Constraints(IReadOnlyList<string> failures) =>
-        DynamoDbException.Validation(
-            $"{failures.Count} validation error{(failures.Count == 1 ? "" : "s")} detected: {string.Join("; ", failures)}");
 }

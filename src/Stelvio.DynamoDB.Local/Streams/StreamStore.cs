@@ -56,32 +56,22 @@ internal sealed class StreamStore : ICommitListener
         }
     }
 
-    /// <summary>Starts a new stream for the table (a new label and ARN), as enabling a stream does.</summary>
-    public StreamInfo Enable(string tableName, StreamViewType viewType, IReadOnlyList<StreamKeyElement> keySchema)
+    /// <summary>
+    /// Starts a new stream for the table, as enabling a stream does. Its ARN and label (the creation time, ISO 8601
+    /// with milliseconds) are the ones DescribeTable shows as LatestStreamArn/LatestStreamLabel; a table's streams
+    /// never share a label.
+    /// </summary>
+    public StreamInfo Enable(string tableName, string streamArn, string label, StreamViewType viewType, IReadOnlyList<StreamKeyElement> keySchema)
     {
+        var created = TableStream.ParseLabel(label);
         lock (_gate)
         {
             TrimLocked();
-            if (_enabled.ContainsKey(tableName))
+            if (_enabled.ContainsKey(tableName) || _streams.Any(s => s.Arn == streamArn))
             {
-                throw new InvalidOperationException($"Table {tableName} already has an enabled stream.");
+                throw new InvalidOperationException($"Table {tableName} already has an enabled stream or a stream {streamArn}.");
             }
-            var created = Time.GetUtcNow();
-            // Two streams of one table never share a label (the ARN is made of it).
-            while (_streams.Any(s => s.TableName == tableName && s.Info.StreamLabel == TableStream.Label(created)))
-            {
-                created = created.AddMilliseconds(1);
-            }
-            var label = TableStream.Label(created);
-            var info = new StreamInfo(
-                $"arn:aws:dynamodb:{Region}:{AccountId}:table/{tableName}/stream/{label}",
-                label,
-                tableName,
-                keySchema,
-                viewType,
-                created,
-                StreamShard.NewId(created),
-                _nextSequence);
+            var info = new StreamInfo(streamArn, label, tableName, keySchema, viewType, created, StreamShard.NewId(created), _nextSequence);
             var stream = new TableStream(info);
             _streams.Add(stream);
             _enabled[tableName] = stream;

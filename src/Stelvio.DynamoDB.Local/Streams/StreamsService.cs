@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Stelvio.DynamoDB.Local.Errors;
+using Stelvio.DynamoDB.Local.Validation;
 
 namespace Stelvio.DynamoDB.Local.Streams;
 
@@ -16,13 +17,15 @@ internal sealed partial class StreamsService(StreamStore store)
 
     public StreamStore Store => store;
 
-    public ListStreamsResult ListStreams(string? tableName, int? limit, string? exclusiveStartStreamArn)
+    public ListStreamsResult ListStreams(string? tableName, long? limit, string? exclusiveStartStreamArn)
     {
-        new StreamsRequestChecks()
-            .Length("tableName", tableName, 3, 255)
-            .Pattern("tableName", tableName, TableNamePattern(), "[a-zA-Z0-9_.-]+")
-            .Range("limit", limit, 1, 100)
-            .Length("exclusiveStartStreamArn", exclusiveStartStreamArn, 37, 1024)
+        var constraints = new Constraints();
+        if (tableName is not null)
+        {
+            constraints.Name(tableName, "tableName");
+        }
+        constraints.AtLeast(limit, "limit", 1).AtMost(limit, "limit", 100)
+            .Length(exclusiveStartStreamArn, "exclusiveStartStreamArn", 37, 1024)
             .ThrowIfAny();
         var streams = store.List(tableName);
         var start = 0;
@@ -32,18 +35,17 @@ internal sealed partial class StreamsService(StreamStore store)
             var index = streams.ToList().FindIndex(s => s.StreamArn == exclusiveStartStreamArn);
             start = index < 0 ? throw StreamErrors.StreamNotFound(exclusiveStartStreamArn) : index + 1;
         }
-        var page = streams.Skip(start).Take(limit ?? 100).ToList();
+        var page = streams.Skip(start).Take((int)(limit ?? 100)).ToList();
         var more = start + page.Count < streams.Count;
         return new ListStreamsResult(page, more ? page[^1].StreamArn : null);
     }
 
-    public DescribeStreamResult DescribeStream(string? streamArn, int? limit, string? exclusiveStartShardId, string? childShardsOf = null)
+    public DescribeStreamResult DescribeStream(string? streamArn, long? limit, string? exclusiveStartShardId, string? childShardsOf = null)
     {
-        new StreamsRequestChecks()
-            .Required("streamArn", streamArn)
-            .Length("streamArn", streamArn, 37, 1024)
-            .Range("limit", limit, 1, 100)
-            .Length("exclusiveStartShardId", exclusiveStartShardId, 28, 65)
+        new Constraints()
+            .NotNull(streamArn, "streamArn").Length(streamArn, "streamArn", 37, 1024)
+            .AtLeast(limit, "limit", 1).AtMost(limit, "limit", 100)
+            .Length(exclusiveStartShardId, "exclusiveStartShardId", 28, 65)
             .ThrowIfAny();
         CheckArn(streamArn!);
         return store.With(streamArn!, stream =>
@@ -59,21 +61,18 @@ internal sealed partial class StreamsService(StreamStore store)
                 shards = shards.Where(s => string.CompareOrdinal(s.ShardId, exclusiveStartShardId) > 0);
             }
             var all = shards.ToList();
-            var page = all.Take(limit ?? 100).ToList();
+            var page = all.Take((int)(limit ?? 100)).ToList();
             return new DescribeStreamResult(stream.Info, stream.Status, page, page.Count < all.Count ? page[^1].ShardId : null);
         }) ?? throw StreamErrors.StreamNotFound(streamArn!);
     }
 
     public string GetShardIterator(string? streamArn, string? shardId, string? shardIteratorType, string? sequenceNumber)
     {
-        new StreamsRequestChecks()
-            .Required("streamArn", streamArn)
-            .Length("streamArn", streamArn, 37, 1024)
-            .Required("shardId", shardId)
-            .Length("shardId", shardId, 28, 65)
-            .Required("shardIteratorType", shardIteratorType)
-            .OneOf("shardIteratorType", shardIteratorType, IteratorTypes)
-            .Length("sequenceNumber", sequenceNumber, 21, 40)
+        new Constraints()
+            .NotNull(streamArn, "streamArn").Length(streamArn, "streamArn", 37, 1024)
+            .NotNull(shardId, "shardId").Length(shardId, "shardId", 28, 65)
+            .NotNull(shardIteratorType, "shardIteratorType").Enum(shardIteratorType, "shardIteratorType", IteratorTypes)
+            .Length(sequenceNumber, "sequenceNumber", 21, 40)
             .ThrowIfAny();
         var bySequence = shardIteratorType is "AT_SEQUENCE_NUMBER" or "AFTER_SEQUENCE_NUMBER";
         if (bySequence && sequenceNumber is null)
@@ -123,12 +122,11 @@ internal sealed partial class StreamsService(StreamStore store)
         return ShardIterators.Encode(position ?? throw StreamErrors.StreamNotFound(streamArn!));
     }
 
-    public GetRecordsResult GetRecords(string? shardIterator, int? limit)
+    public GetRecordsResult GetRecords(string? shardIterator, long? limit)
     {
-        new StreamsRequestChecks()
-            .Required("shardIterator", shardIterator)
-            .Length("shardIterator", shardIterator, 1, 2048)
-            .Range("limit", limit, 1, 1000)
+        new Constraints()
+            .NotNull(shardIterator, "shardIterator").Length(shardIterator, "shardIterator", 1, 2048)
+            .AtLeast(limit, "limit", 1).AtMost(limit, "limit", 1000)
             .ThrowIfAny();
         if (!ShardIterators.TryDecode(shardIterator!, out var position) || !ArnPattern().IsMatch(position.StreamArn))
         {
@@ -178,7 +176,4 @@ internal sealed partial class StreamsService(StreamStore store)
 
     [GeneratedRegex(@"^arn:aws:dynamodb:[^:]+:[^:]+:table/[a-zA-Z0-9_.-]{3,255}/stream/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$")]
     private static partial Regex ArnPattern();
-
-    [GeneratedRegex("^[a-zA-Z0-9_.-]+$")]
-    private static partial Regex TableNamePattern();
 }

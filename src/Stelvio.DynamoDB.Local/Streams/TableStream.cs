@@ -80,7 +80,13 @@ internal sealed class TableStream
         return low;
     }
 
+    /// <summary>The creation time a label names (UTC).</summary>
+    public static DateTimeOffset ParseLabel(string label) =>
+        DateTimeOffset.ParseExact(label, LabelFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private const string LabelFormat = "yyyy-MM-dd'T'HH:mm:ss.fff";
+
     /// <summary>A stream label as AWS writes them: the creation time, ISO 8601 with milliseconds.</summary>
     public static string Label(DateTimeOffset created) =>
-        created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        created.UtcDateTime.ToString(LabelFormat, CultureInfo.InvariantCulture);
 }

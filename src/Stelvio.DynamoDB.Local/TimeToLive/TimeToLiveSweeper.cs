@@ -7,7 +7,7 @@ namespace Stelvio.DynamoDB.Local.TimeToLive;
 /// Live deletions, so their stream records carry the service's identity. Until swept, expired items are still
 /// read, queried and scanned, as on AWS (where deletion typically follows within days).
 /// </summary>
-public sealed class TimeToLiveSweeper : IDisposable
+public sealed class TimeToLiveSweeper
 {
     /// <summary>How often the engine sweeps by default.</summary>
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromSeconds(1);
@@ -64,5 +64,10 @@ public sealed class TimeToLiveSweeper : IDisposable
         }
     }
 
-    public void Dispose() => _timer?.Dispose();
+    /// <summary>Stops sweeping (a sweep under way finishes).</summary>
+    internal void Stop()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
 }

@@ -37,6 +37,7 @@ public sealed class ChangeFeedTests
         f.Enable();
         f.Put("orders", null, StreamFixture.Item("1"));
         f.Store.Disable("orders");
+        f.Clock.Advance(TimeSpan.FromSeconds(1));
         f.Enable();
         f.Put("orders", null, StreamFixture.Item("2"));
         var feed = new ChangeFeed(f.Store);

@@ -26,8 +26,12 @@ internal sealed class StreamFixture
 
     public static IReadOnlyList<StreamKeyElement> KeySchema { get; } = [new("pk", "HASH"), new("sk", "RANGE")];
 
-    public StreamInfo Enable(string table = "orders", StreamViewType view = StreamViewType.NEW_AND_OLD_IMAGES) =>
-        Store.Enable(table, view, KeySchema);
+    /// <summary>Enables a stream as a catalog update does: labelled with the current time.</summary>
+    public StreamInfo Enable(string table = "orders", StreamViewType view = StreamViewType.NEW_AND_OLD_IMAGES)
+    {
+        var label = TableStream.Label(Clock.GetUtcNow());
+        return Store.Enable(table, $"arn:aws:dynamodb:us-east-1:000000000000:table/{table}/stream/{label}", label, view, KeySchema);
+    }
 
     public static Dictionary<string, AttributeValue> Key(string pk, string sk = "a") => new()
     {

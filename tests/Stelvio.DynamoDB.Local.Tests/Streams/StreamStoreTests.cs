@@ -144,18 +144,6 @@ public sealed class StreamStoreTests
     }
 
     [Fact]
-    public void Re_enabling_within_the_same_millisecond_still_gives_a_new_label()
-    {
-        var f = new StreamFixture();
-        var first = f.Enable();
-        f.Store.Disable("orders");
-        var second = f.Enable();
-
-        Assert.Equal("2026-12-02T09:30:15.124", second.StreamLabel);
-        Assert.NotEqual(first.StreamArn, second.StreamArn);
-    }
-
-    [Fact]
     public void A_closed_shard_read_to_its_end_has_no_next_iterator()
     {
         var f = new StreamFixture();

@@ -37,7 +37,7 @@ public sealed class TimeToLiveSweeperTests
         store.Add("a", "1", Epoch(Now.AddSeconds(-10)));
         store.Add("a", "2", Epoch(Now.AddSeconds(10)));
         store.Add("b", "3", Epoch(Now.AddSeconds(-1)));
-        using var sweeper = new TimeToLiveSweeper(store, clock, TimeSpan.FromMinutes(1));
+        var sweeper = new TimeToLiveSweeper(store, clock, TimeSpan.FromMinutes(1));
 
         Assert.Equal(2, sweeper.SweepNow());
         Assert.Equal(["a/2"], store.Items.Keys);
@@ -52,13 +52,17 @@ public sealed class TimeToLiveSweeperTests
         var clock = new FakeTimeProvider(Now);
         var store = new FakeStore();
         store.Add("a", "1", Epoch(Now.AddSeconds(30)));
-        using var sweeper = new TimeToLiveSweeper(store, clock, TimeSpan.FromMinutes(1));
+        var sweeper = new TimeToLiveSweeper(store, clock, TimeSpan.FromMinutes(1));
         sweeper.Start();
 
         clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Single(store.Items);
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Empty(store.Items);
+        sweeper.Stop();
+        store.Add("a", "2", Epoch(Now));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Single(store.Items);
     }
 
     [Fact]
@@ -66,7 +70,7 @@ public sealed class TimeToLiveSweeperTests
     {
         var store = new FakeStore { ChangeBeforeDelete = true };
         store.Add("a", "1", Epoch(Now.AddSeconds(-10)));
-        using var sweeper = new TimeToLiveSweeper(store, new FakeTimeProvider(Now), TimeSpan.FromMinutes(1));
+        var sweeper = new TimeToLiveSweeper(store, new FakeTimeProvider(Now), TimeSpan.FromMinutes(1));
 
         Assert.Equal(0, sweeper.SweepNow());
         Assert.Single(store.Items);
