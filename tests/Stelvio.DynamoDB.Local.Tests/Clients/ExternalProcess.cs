@@ -5,7 +5,7 @@ namespace Stelvio.DynamoDB.Local.Tests.Clients;
 /// <summary>Runs a client program of another language against the engine, with dummy credentials.</summary>
 internal static class ExternalProcess
 {
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? standardInput = null)
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, string? standardInput = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -13,6 +13,7 @@ internal static class ExternalProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var argument in arguments)
         {
