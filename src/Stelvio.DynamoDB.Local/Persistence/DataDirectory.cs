@@ -35,11 +35,8 @@ internal sealed class DataDirectory : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Writes to disk of the current log (each made every frame before it durable).</summary>
-    public long LogFlushes => _log.Syncs;
-
-    /// <summary>Bytes in the current log.</summary>
-    public long LogLength => _log.Length;
+    /// <summary>Writes of the current log to disk (each covers every frame appended before it).</summary>
+    public long LogFlushes => _log.Flushes;
 
     /// <summary>Opens (creating if needed) the directory and recovers its state, dropping stream records older than <paramref name="recordsSince"/>.</summary>
     public static DataDirectory Open(string path, DateTimeOffset recordsSince, bool sync = true)

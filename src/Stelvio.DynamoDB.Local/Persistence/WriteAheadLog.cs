@@ -22,7 +22,7 @@ internal sealed class WriteAheadLog : IDisposable
     private long _durable;
     private long _fileLength;
     private Exception? _failure;
-    private long _syncs;
+    private long _flushes;
     private bool _flushing;
 
     private WriteAheadLog(SafeFileHandle handle, long length, bool sync)
@@ -54,11 +54,8 @@ internal sealed class WriteAheadLog : IDisposable
         return new WriteAheadLog(File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read), FrameFile.HeaderSize, sync);
     }
 
-    /// <summary>How many times the log was synced (each covers every frame appended before it).</summary>
-    public long Syncs => Volatile.Read(ref _syncs);
-
-    /// <summary>Bytes in the log, written or pending.</summary>
-    public long Length => Volatile.Read(ref _appended);
+    /// <summary>How many times the log was written out (each covers every frame appended before it).</summary>
+    public long Flushes => Volatile.Read(ref _flushes);
 
     /// <summary>Copies one frame into the log's memory; returns the position <see cref="Flush"/> takes.</summary>
     public long Append(ReadOnlySpan<byte> payload)
@@ -127,7 +124,7 @@ internal sealed class WriteAheadLog : IDisposable
                 {
                     Monitor.Enter(_appendGate);
                 }
-                _syncs++;
+                _flushes++;
                 _flushing = false;
                 _failure ??= failure;
                 if (failure is null)
