@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Stelvio.DynamoDB.Local.Errors;
 using Stelvio.DynamoDB.Local.Operations;
+using Stelvio.DynamoDB.Local.Persistence;
 using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Storage;
+using Stelvio.DynamoDB.Local.Streams;
+using Stelvio.DynamoDB.Local.TimeToLive;
 
 namespace Stelvio.DynamoDB.Local;
 
@@ -10,7 +13,7 @@ namespace Stelvio.DynamoDB.Local;
 /// The engine: its tables and the operations it serves. <see cref="LocalDynamo"/> serves it over HTTP;
 /// <see cref="Invoke"/> calls an operation in-process with the same JSON the wire carries, without HTTP.
 /// </summary>
-public sealed class DynamoEngine
+public sealed class DynamoEngine : IDisposable
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
@@ -22,17 +25,44 @@ public sealed class DynamoEngine
         options ??= new LocalDynamoOptions();
         Region = options.Region;
         AccountId = options.AccountId;
-        Catalog = new Catalog(Region, AccountId);
+        Catalog = new Catalog(Region, AccountId) { Clock = options.TimeProvider };
         Operations = new OperationRegistry();
         TransactionTokens = new TransactionTokens(Catalog.Clock);
         CoreOperations.Register(Operations);
+        PartiQL.PartiQLOperations.Register(Operations);
+        if (options.DataDirectory is { } directory)
+        {
+            Persistence = EnginePersistence.Open(directory, options.SyncWrites, Catalog.Clock);
+        }
+        // Streams listen before persistence, which writes a commit's stream records in the commit's log frame.
+        Streams = new StreamsService(new StreamStore(Region, AccountId, options.TimeProvider, Model.ItemSize.Of, Persistence));
+        Catalog.AddCommitListener(Streams.Store);
+        Catalog.AddCatalogListener(new StreamCatalogListener(Streams.Store));
+        Persistence?.Attach(Catalog, Streams.Store);
+        StreamsOperations.Register(Operations);
+        ChangeFeed = new ChangeFeed(Streams.Store);
+        TimeToLive = new TimeToLiveSweeper(new CatalogTimeToLiveStore(Catalog), options.TimeProvider, options.TimeToLiveSweepPeriod);
     }
+
+    /// <summary>The data directory the engine keeps its state in, if any.</summary>
+    internal EnginePersistence? Persistence { get; }
+
+    /// <summary>Closes the data directory (if any); the engine takes no more writes.</summary>
+    public void Dispose() => Persistence?.Dispose();
 
     public string Region { get; }
 
     public string AccountId { get; }
 
     internal Catalog Catalog { get; }
+
+    internal StreamsService Streams { get; }
+
+    /// <summary>The tables' stream records in-process, as they commit (see <see cref="Streams.ChangeFeed"/>).</summary>
+    public ChangeFeed ChangeFeed { get; }
+
+    /// <summary>Deletes expired items (TTL); <see cref="LocalDynamo"/> runs it every sweep period, tests call SweepNow.</summary>
+    public TimeToLiveSweeper TimeToLive { get; }
 
     internal OperationRegistry Operations { get; }
 
@@ -71,6 +101,7 @@ public sealed class DynamoEngine
             return WireErrors.Serialization("Malformed JSON request body");
         }
         using (document)
+        using (WriteDurability.Scope())
         {
             var writer = t_writer ??= new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
             writer.Reset(output);

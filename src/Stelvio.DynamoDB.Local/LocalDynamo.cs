@@ -18,6 +18,7 @@ namespace Stelvio.DynamoDB.Local;
 public sealed class LocalDynamo : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private bool _ownsEngine;
 
     private LocalDynamo(WebApplication app, DynamoEngine engine, Uri endpoint)
     {
@@ -31,11 +32,22 @@ public sealed class LocalDynamo : IAsyncDisposable
 
     public DynamoEngine Engine { get; }
 
-    /// <summary>Starts an engine with <paramref name="options"/> and serves it once it accepts connections.</summary>
-    public static Task<LocalDynamo> StartAsync(LocalDynamoOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts an engine with <paramref name="options"/> and serves it once it accepts connections (disposing stops both).</summary>
+    public static async Task<LocalDynamo> StartAsync(LocalDynamoOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LocalDynamoOptions();
-        return StartAsync(new DynamoEngine(options), options.Port, cancellationToken);
+        var engine = new DynamoEngine(options);
+        try
+        {
+            var server = await StartAsync(engine, options.Port, cancellationToken).ConfigureAwait(false);
+            server._ownsEngine = true;
+            return server;
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Serves an existing engine (e.g. one persistence restored) on <paramref name="port"/> (0: a free one).</summary>
@@ -53,6 +65,7 @@ public sealed class LocalDynamo : IAsyncDisposable
         var endpoint = new HttpEndpoint(engine);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        engine.TimeToLive.Start();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var uri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
         return new LocalDynamo(app, engine, uri);
@@ -60,7 +73,12 @@ public sealed class LocalDynamo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Engine.TimeToLive.Stop();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (_ownsEngine)
+        {
+            Engine.Dispose();
+        }
     }
 }
