@@ -27,6 +27,7 @@ public sealed class DynamoEngine : IDisposable
         AccountId = options.AccountId;
         Catalog = new Catalog(Region, AccountId) { Clock = options.TimeProvider };
         Operations = new OperationRegistry();
+        TransactionTokens = new TransactionTokens(Catalog.Clock);
         CoreOperations.Register(Operations);
         if (options.DataDirectory is { } directory)
         {
@@ -63,6 +64,8 @@ public sealed class DynamoEngine : IDisposable
     public TimeToLiveSweeper TimeToLive { get; }
 
     internal OperationRegistry Operations { get; }
+
+    internal TransactionTokens TransactionTokens { get; }
 
     /// <summary>
     /// Calls an operation in-process. <paramref name="operation"/> is a DynamoDB operation name (<c>PutItem</c>)

@@ -15,8 +15,12 @@ internal enum SortKeyOperator
     BeginsWith,
 }
 
-/// <summary>One key attribute's condition in a KeyConditionExpression or legacy KeyConditions.</summary>
-internal sealed record KeyConditionPart(string Name, SortKeyOperator Operator, AttributeValue Value, AttributeValue? Value2 = null);
+/// <summary>
+/// One key attribute's condition in a KeyConditionExpression or legacy KeyConditions. <see cref="Refusal"/> is
+/// AWS's message for a legacy operator a key cannot be queried with, raised when the schema is known.
+/// </summary>
+internal sealed record KeyConditionPart(
+    string Name, SortKeyOperator Operator, AttributeValue Value, AttributeValue? Value2 = null, string? Refusal = null);
 
 /// <summary>
 /// A parsed KeyConditionExpression (or legacy KeyConditions): partition key equality and an optional sort key
@@ -25,6 +29,12 @@ internal sealed record KeyConditionPart(string Name, SortKeyOperator Operator, A
 /// </summary>
 internal sealed class KeyCondition
 {
+    /// <summary>AWS's message for a key condition a Query cannot serve.</summary>
+    public const string NotSupported = "Query key condition not supported";
+
+    /// <summary>AWS's message for a legacy key condition operator that no index serves (NULL, CONTAINS, IN…).</summary>
+    public const string NotIndexable = "Attempted conditional constraint is not an indexable operation";
+
     private readonly IReadOnlyList<KeyConditionPart> _parts;
     private bool _validated;
 
@@ -59,13 +69,20 @@ internal sealed class KeyCondition
         {
             if (sortKeyName is null)
             {
-                throw DynamoDbException.Validation("Query key condition not supported");
+                throw DynamoDbException.Validation(NotSupported);
             }
             sort = Find(sortKeyName) ?? throw DynamoDbException.Validation("Query condition missed key schema element: " + sortKeyName);
         }
-        if (partition.Operator != SortKeyOperator.Equal)
+        foreach (var part in _parts)
         {
-            throw DynamoDbException.Validation("Query key condition not supported");
+            if (part.Refusal is { } refusal && refusal != NotSupported)
+            {
+                throw DynamoDbException.Validation(refusal);
+            }
+        }
+        if (partition.Operator != SortKeyOperator.Equal || partition.Refusal is not null || sort?.Refusal is not null)
+        {
+            throw DynamoDbException.Validation(NotSupported);
         }
         if (partition.Value.Type != partitionKeyType
             || (sort is not null && (sort.Value.Type != sortKeyType || (sort.Value2 is { } high && high.Type != sortKeyType))))

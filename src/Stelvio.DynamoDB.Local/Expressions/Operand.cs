@@ -35,7 +35,7 @@ internal sealed class ValueOperand(AttributeValue value) : Operand
 }
 
 /// <summary>
-/// <c>size(operand)</c>: a string's length in UTF-8 bytes, a binary's length, the number of members of a set,
+/// <c>size(operand)</c>: a string's length in UTF-16 code units (as DynamoDB's Java counts it), a binary's length, the number of members of a set,
 /// elements of a list or entries of a map; no value for a number, boolean or null.
 /// </summary>
 internal sealed class SizeOperand(Operand argument) : Operand
@@ -49,7 +49,7 @@ internal sealed class SizeOperand(Operand argument) : Operand
         var value = Argument.Evaluate(item);
         long? size = value?.Type switch
         {
-            AttributeType.S => System.Text.Encoding.UTF8.GetByteCount(value.S),
+            AttributeType.S => value.S.Length,
             AttributeType.B => value.B.Length,
             AttributeType.SS => value.SS.Count,
             AttributeType.NS => value.NS.Count,

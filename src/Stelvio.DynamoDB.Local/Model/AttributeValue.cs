@@ -58,37 +58,166 @@ public sealed class AttributeValue : IEquatable<AttributeValue>
         {
             return false;
         }
-        return Type switch
+        switch (Type)
         {
-            AttributeType.S => string.Equals(S, other.S, StringComparison.Ordinal),
-            AttributeType.N => N.Equals(other.N),
-            AttributeType.B => B.AsSpan().SequenceEqual(other.B),
-            AttributeType.BOOL => BoolValue == other.BoolValue,
-            AttributeType.NULL => true,
-            AttributeType.SS => SS.Count == other.SS.Count && SS.ToHashSet(StringComparer.Ordinal).SetEquals(other.SS),
-            AttributeType.NS => NS.Count == other.NS.Count && NS.ToHashSet().SetEquals(other.NS),
-            AttributeType.BS => BS.Count == other.BS.Count && BS.Select(Convert.ToBase64String).ToHashSet(StringComparer.Ordinal).SetEquals(other.BS.Select(Convert.ToBase64String)),
-            AttributeType.L => L.Count == other.L.Count && L.Zip(other.L).All(p => p.First.Equals(p.Second)),
-            AttributeType.M => M.Count == other.M.Count && M.All(kv => other.M.TryGetValue(kv.Key, out var v) && kv.Value.Equals(v)),
-            _ => false,
-        };
+            case AttributeType.S:
+                return string.Equals(S, other.S, StringComparison.Ordinal);
+            case AttributeType.N:
+                return N.Equals(other.N);
+            case AttributeType.B:
+                return B.AsSpan().SequenceEqual(other.B);
+            case AttributeType.BOOL:
+                return BoolValue == other.BoolValue;
+            case AttributeType.NULL:
+                return true;
+            case AttributeType.SS:
+                return SameMembers(SS, other.SS, StringComparer.Ordinal);
+            case AttributeType.NS:
+                return SameMembers(NS, other.NS, EqualityComparer<DynamoNumber>.Default);
+            case AttributeType.BS:
+                return SameMembers(BS, other.BS, ByteArrayComparer.Instance);
+            case AttributeType.L:
+                {
+                    var a = L;
+                    var b = other.L;
+                    if (a.Count != b.Count)
+                    {
+                        return false;
+                    }
+                    for (var i = 0; i < a.Count; i++)
+                    {
+                        if (!a[i].Equals(b[i]))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            case AttributeType.M:
+                {
+                    var a = M;
+                    var b = other.M;
+                    if (a.Count != b.Count)
+                    {
+                        return false;
+                    }
+                    foreach (var (name, value) in a)
+                    {
+                        if (!b.TryGetValue(name, out var otherValue) || !value.Equals(otherValue))
+                        {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Set equality: members are distinct within a set, so equal counts and containment suffice.</summary>
+    private static bool SameMembers<T>(IReadOnlyList<T> a, IReadOnlyList<T> b, IEqualityComparer<T> comparer)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+        if (a.Count <= 8)
+        {
+            foreach (var member in a)
+            {
+                var found = false;
+                foreach (var candidate in b)
+                {
+                    if (comparer.Equals(member, candidate))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        var members = new HashSet<T>(b, comparer);
+        foreach (var member in a)
+        {
+            if (!members.Contains(member))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public override bool Equals(object? obj) => Equals(obj as AttributeValue);
 
-    public override int GetHashCode() => Type switch
+    /// <summary>A hash consistent with <see cref="Equals(AttributeValue?)"/>: set members and map entries hashed in any order.</summary>
+    public override int GetHashCode()
     {
-        AttributeType.S => HashCode.Combine(Type, StringComparer.Ordinal.GetHashCode(S)),
-        AttributeType.N => HashCode.Combine(Type, N),
-        AttributeType.B => HashCode.Combine(Type, B.Length, B.Length > 0 ? B[0] : 0),
-        AttributeType.BOOL => HashCode.Combine(Type, BoolValue),
-        AttributeType.SS => HashCode.Combine(Type, SS.Count),
-        AttributeType.NS => HashCode.Combine(Type, NS.Count),
-        AttributeType.BS => HashCode.Combine(Type, BS.Count),
-        AttributeType.L => HashCode.Combine(Type, L.Count),
-        AttributeType.M => HashCode.Combine(Type, M.Count),
-        _ => (int)Type,
-    };
+        switch (Type)
+        {
+            case AttributeType.S:
+                return HashCode.Combine(Type, StringComparer.Ordinal.GetHashCode(S));
+            case AttributeType.N:
+                return HashCode.Combine(Type, N);
+            case AttributeType.B:
+                return HashCode.Combine(Type, ByteArrayComparer.Instance.GetHashCode(B));
+            case AttributeType.BOOL:
+                return HashCode.Combine(Type, BoolValue);
+            case AttributeType.SS:
+                {
+                    var hash = 0;
+                    foreach (var member in SS)
+                    {
+                        hash ^= StringComparer.Ordinal.GetHashCode(member);
+                    }
+                    return HashCode.Combine(Type, SS.Count, hash);
+                }
+            case AttributeType.NS:
+                {
+                    var hash = 0;
+                    foreach (var member in NS)
+                    {
+                        hash ^= member.GetHashCode();
+                    }
+                    return HashCode.Combine(Type, NS.Count, hash);
+                }
+            case AttributeType.BS:
+                {
+                    var hash = 0;
+                    foreach (var member in BS)
+                    {
+                        hash ^= ByteArrayComparer.Instance.GetHashCode(member);
+                    }
+                    return HashCode.Combine(Type, BS.Count, hash);
+                }
+            case AttributeType.L:
+                {
+                    var hash = new HashCode();
+                    hash.Add(Type);
+                    foreach (var element in L)
+                    {
+                        hash.Add(element.GetHashCode());
+                    }
+                    return hash.ToHashCode();
+                }
+            case AttributeType.M:
+                {
+                    var hash = 0;
+                    foreach (var (name, value) in M)
+                    {
+                        hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(name), value.GetHashCode());
+                    }
+                    return HashCode.Combine(Type, M.Count, hash);
+                }
+            default:
+                return (int)Type;
+        }
+    }
 
     public override string ToString() => Type switch
     {

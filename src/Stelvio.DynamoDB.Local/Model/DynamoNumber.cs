@@ -42,16 +42,29 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
     /// <summary>Number of significant digits (1 for zero).</summary>
     public int Digits => DigitCount(Int128.Abs(Mantissa));
 
+    /// <summary>AWS's message for a result or value above the range (also what it says for a sum needing more than 38 digits).</summary>
+    public const string OverflowMessage = "Number overflow. Attempting to store a number with magnitude larger than supported range";
+
+    /// <summary>AWS's message for a value below the range.</summary>
+    public const string UnderflowMessage = "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+
+    /// <summary>AWS's message for a value with more than 38 significant digits.</summary>
+    public const string TooManyDigitsMessage = "Attempting to store more than 38 significant digits in a Number";
+
     /// <summary>Parses a wire number, throwing DynamoDB's ValidationException when it is not one or out of range.</summary>
     public static DynamoNumber Parse(string text) =>
         TryParse(text, out var value, out var error) ? value : throw DynamoDbException.Validation(error!);
 
-    /// <summary>Parses a wire number; on failure <paramref name="error"/> is DynamoDB's message.</summary>
+    /// <summary>
+    /// Parses a wire number as DynamoDB does (Java's BigDecimal syntax: optional sign, digits with an optional
+    /// point, optional exponent; "+3", ".5", "5.", "1e+5" are numbers, " 1", "NaN", "Infinity" are not); on
+    /// failure <paramref name="error"/> is DynamoDB's message.
+    /// </summary>
     public static bool TryParse(string text, out DynamoNumber value, out string? error)
     {
         value = default;
         error = null;
-        var s = text.AsSpan().Trim();
+        var s = text.AsSpan();
         var i = 0;
         var negative = false;
         if (i < s.Length && (s[i] == '-' || s[i] == '+'))
@@ -59,92 +72,126 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
             negative = s[i] == '-';
             i++;
         }
-        var digits = new System.Text.StringBuilder();
-        var seenDigit = false;
-        var seenPoint = false;
-        var fractionDigits = 0;
+        Int128 mantissa = 0;
+        int significant = 0, pendingZeros = 0, fractionDigits = 0, digitCount = 0, integerDigits = -1, firstSignificant = -1;
+        var tooMany = false;
         for (; i < s.Length; i++)
         {
             var c = s[i];
             if (c is >= '0' and <= '9')
             {
-                seenDigit = true;
-                digits.Append(c);
-                if (seenPoint)
+                if (integerDigits >= 0)
                 {
                     fractionDigits++;
                 }
+                if (c == '0')
+                {
+                    if (significant > 0 || tooMany)
+                    {
+                        pendingZeros++;
+                    }
+                }
+                else
+                {
+                    if (firstSignificant < 0)
+                    {
+                        firstSignificant = digitCount;
+                    }
+                    if (tooMany || significant + pendingZeros + 1 > MaxDigits)
+                    {
+                        tooMany = true;
+                    }
+                    else
+                    {
+                        mantissa = mantissa * PowersOfTen[pendingZeros + 1] + (c - '0');
+                        significant += pendingZeros + 1;
+                        pendingZeros = 0;
+                    }
+                }
+                digitCount++;
             }
-            else if (c == '.' && !seenPoint)
+            else if (c == '.' && integerDigits < 0)
             {
-                seenPoint = true;
+                integerDigits = digitCount;
             }
             else
             {
                 break;
             }
         }
+        if (integerDigits < 0)
+        {
+            integerDigits = digitCount;
+        }
         long exponent = 0;
-        if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
+        if (digitCount > 0 && i < s.Length && (s[i] == 'e' || s[i] == 'E'))
         {
             i++;
-            var expStart = i;
+            var exponentNegative = false;
             if (i < s.Length && (s[i] == '-' || s[i] == '+'))
             {
+                exponentNegative = s[i] == '-';
                 i++;
             }
-            var expDigitsStart = i;
-            while (i < s.Length && s[i] is >= '0' and <= '9')
+            var start = i;
+            while (i < s.Length && s[i] is >= '0' and <= '9' && exponent <= int.MaxValue)
             {
+                exponent = exponent * 10 + (s[i] - '0');
                 i++;
             }
-            if (i == expDigitsStart || !long.TryParse(s[expStart..i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+            if (i == start || exponent > int.MaxValue)
             {
                 error = NotANumber(text);
                 return false;
             }
+            exponent = exponentNegative ? -exponent : exponent;
         }
-        if (!seenDigit || i != s.Length)
+        if (digitCount == 0 || i != s.Length)
         {
             error = NotANumber(text);
             return false;
         }
-
-        // Strip leading zeros, then trailing zeros into the exponent.
-        var all = digits.ToString().TrimStart('0');
-        exponent -= fractionDigits;
-        var trimmed = all.TrimEnd('0');
-        exponent += all.Length - trimmed.Length;
-        if (trimmed.Length == 0)
+        if (firstSignificant < 0)
         {
-            value = default;
             return true;
         }
-        if (trimmed.Length > MaxDigits)
-        {
-            error = "Attempting to store more than 38 significant digits in a Number";
-            return false;
-        }
-        var adjusted = exponent + trimmed.Length - 1;
+        var adjusted = exponent + integerDigits - firstSignificant - 1;
         if (adjusted > MaxAdjustedExponent)
         {
-            error = "Number overflow. Attempting to store a number with magnitude larger than supported range";
+            error = OverflowMessage;
             return false;
         }
         if (adjusted < MinAdjustedExponent)
         {
-            error = "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+            error = UnderflowMessage;
             return false;
         }
-        var mantissa = Int128.Parse(trimmed, CultureInfo.InvariantCulture);
-        value = new DynamoNumber(negative ? -mantissa : mantissa, (int)exponent);
+        if (tooMany)
+        {
+            error = TooManyDigitsMessage;
+            return false;
+        }
+        value = new DynamoNumber(negative ? -mantissa : mantissa, (int)(exponent - fractionDigits + pendingZeros));
         return true;
     }
 
     private static string NotANumber(string text) =>
-        $"The parameter cannot be converted to a numeric value: {text}";
+        text.Length == 0 ? "The parameter cannot be converted to a numeric value" : "The parameter cannot be converted to a numeric value: " + text;
 
-    public static DynamoNumber FromInt64(long value) => Parse(value.ToString(CultureInfo.InvariantCulture));
+    public static DynamoNumber FromInt64(long value)
+    {
+        if (value == 0)
+        {
+            return default;
+        }
+        var exponent = 0;
+        while (value % 10 == 0)
+        {
+            value /= 10;
+            exponent++;
+        }
+        return new DynamoNumber(value, exponent);
+    }
 
     /// <summary>Exact sum; throws DynamoDB's ValidationException when the result does not fit.</summary>
     public static DynamoNumber operator +(DynamoNumber a, DynamoNumber b)
@@ -158,16 +205,36 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
             return a;
         }
         var exponent = Math.Min(a.Exponent, b.Exponent);
-        var sum = (BigInteger)a.Mantissa * BigInteger.Pow(10, a.Exponent - exponent)
-            + (BigInteger)b.Mantissa * BigInteger.Pow(10, b.Exponent - exponent);
-        return FromBig(sum, exponent);
+        var shiftA = a.Exponent - exponent;
+        var shiftB = b.Exponent - exponent;
+        if (a.Digits + shiftA <= MaxDigits - 1 && b.Digits + shiftB <= MaxDigits - 1)
+        {
+            // Both terms are below 10^37, so the sum fits an Int128.
+            return Normalize(a.Mantissa * PowersOfTen[shiftA] + b.Mantissa * PowersOfTen[shiftB], exponent);
+        }
+        var sum = (BigInteger)a.Mantissa * BigInteger.Pow(10, shiftA) + (BigInteger)b.Mantissa * BigInteger.Pow(10, shiftB);
+        return Normalize(sum, exponent);
     }
 
     public static DynamoNumber operator -(DynamoNumber a) => new(-a.Mantissa, a.Exponent);
 
     public static DynamoNumber operator -(DynamoNumber a, DynamoNumber b) => a + -b;
 
-    private static DynamoNumber FromBig(BigInteger mantissa, long exponent)
+    private static DynamoNumber Normalize(Int128 mantissa, long exponent)
+    {
+        if (mantissa == 0)
+        {
+            return default;
+        }
+        while (mantissa % 10 == 0)
+        {
+            mantissa /= 10;
+            exponent++;
+        }
+        return Checked(mantissa, exponent);
+    }
+
+    private static DynamoNumber Normalize(BigInteger mantissa, long exponent)
     {
         if (mantissa.IsZero)
         {
@@ -178,9 +245,30 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
             mantissa /= 10;
             exponent++;
         }
-        var text = BigInteger.Abs(mantissa).ToString(CultureInfo.InvariantCulture);
-        var sign = mantissa.Sign < 0 ? "-" : "";
-        return Parse($"{sign}{text}E{exponent.ToString(CultureInfo.InvariantCulture)}");
+        if (BigInteger.Abs(mantissa) >= (BigInteger)PowersOfTen[MaxDigits])
+        {
+            throw DynamoDbException.Validation(OverflowMessage);
+        }
+        return Checked((Int128)mantissa, exponent);
+    }
+
+    private static DynamoNumber Checked(Int128 mantissa, long exponent)
+    {
+        var digits = DigitCount(Int128.Abs(mantissa));
+        if (digits > MaxDigits)
+        {
+            throw DynamoDbException.Validation(OverflowMessage);
+        }
+        var adjusted = exponent + digits - 1;
+        if (adjusted > MaxAdjustedExponent)
+        {
+            throw DynamoDbException.Validation(OverflowMessage);
+        }
+        if (adjusted < MinAdjustedExponent)
+        {
+            throw DynamoDbException.Validation(UnderflowMessage);
+        }
+        return new DynamoNumber(mantissa, (int)exponent);
     }
 
     public int CompareTo(DynamoNumber other)

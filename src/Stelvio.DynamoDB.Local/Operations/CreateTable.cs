@@ -55,12 +55,12 @@ internal static class CreateTable
             gsis.Add(SchemaJson.Index(gsiJson[i], constraints, $"globalSecondaryIndexes.{i + 1}.member", global: true));
         }
         constraints.Enum(billingMode, "billingMode", "PROVISIONED", "PAY_PER_REQUEST");
-        constraints.Enum(tableClass, "tableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS");
         var throughput = SchemaJson.Throughput(request, constraints, "provisionedThroughput");
         var tags = SchemaJson.Tags(request, constraints, "tags");
         constraints.ThrowIfAny();
         var (_, stream) = SchemaJson.Stream(request, constraints);
 
+        CheckTableClass(tableClass);
         var payPerRequest = billingMode == "PAY_PER_REQUEST";
         if (payPerRequest)
         {
@@ -91,7 +91,7 @@ internal static class CreateTable
         var duplicate = DuplicateDefinition(definitions);
         if (duplicate is not null)
         {
-            throw DynamoDbException.Validation($"{Invalid}Duplicate AttributeName in AttributeDefinitions: {duplicate}");
+            throw DynamoDbException.Validation($"Attribute Name is duplicated: {duplicate}");
         }
 
         var tableKey = SchemaJson.Key(keys, definitions);
@@ -163,7 +163,7 @@ internal static class CreateTable
                 {
                     if (gsi.Throughput is null)
                     {
-                        throw DynamoDbException.Validation($"{Invalid}ProvisionedThroughput must be specified for index: {gsi.IndexName}");
+                        throw DynamoDbException.Validation($"{Invalid}ProvisionedThroughput is not specified for index: {gsi.IndexName}");
                     }
                     CheckBounds(gsi.Throughput);
                     indexThroughput = new ProvisionedThroughput(gsi.Throughput.Read!.Value, gsi.Throughput.Write!.Value);
@@ -187,7 +187,8 @@ internal static class CreateTable
         }
         if (used.Count != definitions.Count)
         {
-            throw DynamoDbException.Validation(Invalid + "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+            throw DynamoDbException.Validation(
+                $"{Invalid}Some AttributeDefinitions are not used. AttributeDefinitions: [{string.Join(", ", definitions.Select(d => d.Key))}], keys used: [{string.Join(", ", used)}]");
         }
         CheckProjectedAttributes(localIndexes, globalIndexes);
 
@@ -220,6 +221,14 @@ internal static class CreateTable
 
     /// <summary>A stream label as DynamoDB makes them: the creation time, ISO 8601 to the millisecond.</summary>
     public static string StreamLabel(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
+    public static void CheckTableClass(string? tableClass)
+    {
+        if (tableClass is not null and not "STANDARD" and not "STANDARD_INFREQUENT_ACCESS")
+        {
+            throw DynamoDbException.Validation("Invalid table-class parameter provided. Please try again with a valid table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
+        }
+    }
 
     public static void CheckBounds(SchemaJson.ThroughputRequest throughput)
     {

@@ -141,11 +141,26 @@ internal static class SchemaJson
         {
             throw DynamoDbException.Validation($"{Invalid}ProjectionType is {index.ProjectionType}, but NonKeyAttributes is specified");
         }
+        if (index.NonKeyAttributes is null && type == ProjectionType.INCLUDE)
+        {
+            throw DynamoDbException.Validation($"{Invalid}ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        }
+        if (index.NonKeyAttributes is not null)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in index.NonKeyAttributes)
+            {
+                if (!seen.Add(name))
+                {
+                    throw DynamoDbException.Validation($"{Invalid}Duplicate element in NonKeyAttributes: {name}");
+                }
+            }
+        }
         return type;
     }
 
     /// <summary>Reads a StreamSpecification; returns (present, settings or null when disabled).</summary>
-    public static (bool Present, StreamSettings? Settings) Stream(JsonElement obj, Constraints constraints)
+    public static (bool Present, StreamSettings? Settings) Stream(JsonElement obj, Constraints constraints, bool creating = true)
     {
         if (Wire.Structure(obj, "StreamSpecification") is not { } spec)
         {
@@ -160,13 +175,17 @@ internal static class SchemaJson
         {
             if (viewType is null)
             {
-                throw DynamoDbException.Validation(Invalid + "StreamViewType must be specified when StreamEnabled is true");
+                throw DynamoDbException.Validation(Invalid + (creating
+                    ? "Table is being created with a stream enabled, UpdateViewType is required"
+                    : "If stream is being enabled then UpdateViewType is required"));
             }
             return (true, new StreamSettings(viewType));
         }
         if (viewType is not null)
         {
-            throw DynamoDbException.Validation(Invalid + "StreamViewType cannot be specified when StreamEnabled is false");
+            throw DynamoDbException.Validation(Invalid + (creating
+                ? "Table is being created with a stream disabled, UpdateViewType should not be specified"
+                : "If stream is being disabled, then UpdateViewType must not be specified"));
         }
         return (true, null);
     }

@@ -41,7 +41,7 @@ public sealed class ConditionAndUpdateTests(LocalDynamoFixture fixture)
         Assert.Equal("1", error.Item["v"].N);
     }
 
-    [Fact(Skip = "until engine-expr's legacy shapes land")]
+    [Fact]
     public async Task Legacy_Expected_is_honoured()
     {
         var name = await Tables.CreateAsync(Client);
@@ -169,7 +169,7 @@ public sealed class ConditionAndUpdateTests(LocalDynamoFixture fixture)
         Assert.False((await Client.GetItemAsync(name, new() { ["pk"] = S("a") })).IsItemSet);
     }
 
-    [Fact(Skip = "until engine-expr's legacy shapes land")]
+    [Fact]
     public async Task Legacy_AttributeUpdates_apply()
     {
         var name = await Tables.CreateAsync(Client);

@@ -184,7 +184,7 @@ public sealed class QueryScanTests(LocalDynamoFixture fixture)
         Assert.Equal("Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES", error.Message);
     }
 
-    [Fact(Skip = "until engine-expr's legacy shapes land")]
+    [Fact]
     public async Task Legacy_KeyConditions_and_QueryFilter_work()
     {
         var name = await NumberedAsync();
