@@ -29,6 +29,7 @@ public sealed class DynamoEngine : IDisposable
         Operations = new OperationRegistry();
         TransactionTokens = new TransactionTokens(Catalog.Clock);
         CoreOperations.Register(Operations);
+        PartiQL.PartiQLOperations.Register(Operations);
         if (options.DataDirectory is { } directory)
         {
             Persistence = EnginePersistence.Open(directory, options.SyncWrites, Catalog.Clock);

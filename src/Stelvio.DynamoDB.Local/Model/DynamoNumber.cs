@@ -21,10 +21,13 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
 
     private static readonly Int128[] PowersOfTen = BuildPowers();
 
-    private DynamoNumber(Int128 mantissa, int exponent)
+    private readonly byte _digits;
+
+    private DynamoNumber(Int128 mantissa, int exponent, int digits = 0)
     {
         Mantissa = mantissa;
         Exponent = exponent;
+        _digits = (byte)(mantissa == 0 ? 1 : digits > 0 ? digits : DigitCount(Int128.Abs(mantissa)));
     }
 
     /// <summary>Signed digits without trailing zeros (0 for zero).</summary>
@@ -40,7 +43,7 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
     public int Sign => Mantissa == 0 ? 0 : Mantissa < 0 ? -1 : 1;
 
     /// <summary>Number of significant digits (1 for zero).</summary>
-    public int Digits => DigitCount(Int128.Abs(Mantissa));
+    public int Digits => _digits == 0 ? 1 : _digits;
 
     /// <summary>AWS's message for a result or value above the range (also what it says for a sum needing more than 38 digits).</summary>
     public const string OverflowMessage = "Number overflow. Attempting to store a number with magnitude larger than supported range";
@@ -171,7 +174,7 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
             error = TooManyDigitsMessage;
             return false;
         }
-        value = new DynamoNumber(negative ? -mantissa : mantissa, (int)(exponent - fractionDigits + pendingZeros));
+        value = new DynamoNumber(negative ? -mantissa : mantissa, (int)(exponent - fractionDigits + pendingZeros), significant);
         return true;
     }
 
@@ -216,7 +219,7 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
         return Normalize(sum, exponent);
     }
 
-    public static DynamoNumber operator -(DynamoNumber a) => new(-a.Mantissa, a.Exponent);
+    public static DynamoNumber operator -(DynamoNumber a) => new(-a.Mantissa, a.Exponent, a.Digits);
 
     public static DynamoNumber operator -(DynamoNumber a, DynamoNumber b) => a + -b;
 
@@ -268,7 +271,7 @@ public readonly struct DynamoNumber : IEquatable<DynamoNumber>, IComparable<Dyna
         {
             throw DynamoDbException.Validation(UnderflowMessage);
         }
-        return new DynamoNumber(mantissa, (int)exponent);
+        return new DynamoNumber(mantissa, (int)exponent, digits);
     }
 
     public int CompareTo(DynamoNumber other)

@@ -32,6 +32,7 @@ public class UpdateExpressionTests
         var item = Item(("p", S("k")), ("a", S("hi")));
         Same(Item(("p", S("k")), ("a", S("hi")), ("b", N("4"))), Update(item, "sEt b = :v", Values((":v", N("4")))));
         Same(Item(("b", N("4")), ("c", N("4"))), Update(null, "  set   b=:v  ,c=:v ", Values((":v", N("4")))));
+        Same(Item(("b", N("8")), ("c", N("4")), ("d", N("0"))), Update(null, "SET b = (:v + :v), c = (:v), d = (:v) - :v", Values((":v", N("4")))));
         Assert.Equal(2, item.Count);
     }
 
@@ -201,6 +202,9 @@ public class UpdateExpressionTests
         Invalid("The function is not allowed to be used this way in an expression; function: size", "SET a = size(b)");
         Invalid("Invalid function name; function: f123_hi", "SET a = f123_hi(b,c,d)");
         Invalid("Invalid function name; function: LIST_APPEND", "SET a = LIST_APPEND(b, c)");
+        Invalid("The expression has redundant parentheses;", "SET a = ((b + c))");
+        Invalid("The expression has redundant parentheses;", "SET a = ((b))");
+        Invalid("The expression has redundant parentheses;", "SET a = ((b)) + c");
     }
 
     [Theory]

@@ -15,8 +15,6 @@ internal sealed class ConditionParser : ParserBase
 
     private static readonly string[] TypeNames = ["S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"];
 
-    private readonly HashSet<Condition> _parenthesized = new(ReferenceEqualityComparer.Instance);
-
     private ConditionParser(string text, ExpressionContext context, string label)
         : base(text, context, label)
     {
@@ -91,10 +89,7 @@ internal sealed class ConditionParser : ParserBase
             Pos++;
             var inner = ParseOr();
             Expect(TokenKind.CloseParen);
-            if (!_parenthesized.Add(inner))
-            {
-                Problems.Note(ref Problems.RedundantParentheses, "The expression has redundant parentheses;");
-            }
+            MarkParenthesized(inner);
             return inner;
         }
         var left = ParseOperand();

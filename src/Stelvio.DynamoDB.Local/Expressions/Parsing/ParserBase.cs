@@ -10,7 +10,8 @@ namespace Stelvio.DynamoDB.Local.Expressions.Parsing;
 /// </summary>
 internal abstract class ParserBase
 {
-    private readonly HashSet<Operand> _parenthesizedOperands = new(ReferenceEqualityComparer.Instance);
+    private HashSet<object>? _parenthesized;
+    private int[]? _matching;
 
     protected ParserBase(string text, ExpressionContext context, string label)
     {
@@ -18,7 +19,6 @@ internal abstract class ParserBase
         Context = context;
         Label = label;
         Tokens = Lexer.Tokenize(text);
-        Matching = MatchParentheses(Tokens);
     }
 
     protected string Text { get; }
@@ -30,8 +30,8 @@ internal abstract class ParserBase
 
     protected List<Token> Tokens { get; }
 
-    /// <summary>For each '(' token, the index of its matching ')' (or -1).</summary>
-    protected int[] Matching { get; }
+    /// <summary>For each '(' token, the index of its matching ')' (or -1); computed when first needed.</summary>
+    protected int[] Matching => _matching ??= MatchParentheses(Tokens);
 
     protected Problems Problems { get; } = new();
 
@@ -187,10 +187,7 @@ internal abstract class ParserBase
                     Pos++;
                     var inner = ParseOperand();
                     Expect(TokenKind.CloseParen);
-                    if (!_parenthesizedOperands.Add(inner))
-                    {
-                        Problems.Note(ref Problems.RedundantParentheses, "The expression has redundant parentheses;");
-                    }
+                    MarkParenthesized(inner);
                     return inner;
                 }
             case TokenKind.ValueRef:
@@ -214,6 +211,15 @@ internal abstract class ParserBase
                 return new PathOperand(ParsePath());
             default:
                 throw Syntax();
+        }
+    }
+
+    /// <summary>Notes that <paramref name="node"/> stood in parentheses; a second pair around it is AWS's redundant-parentheses error.</summary>
+    protected void MarkParenthesized(object node)
+    {
+        if (!(_parenthesized ??= new HashSet<object>(ReferenceEqualityComparer.Instance)).Add(node))
+        {
+            Problems.Note(ref Problems.RedundantParentheses, "The expression has redundant parentheses;");
         }
     }
 

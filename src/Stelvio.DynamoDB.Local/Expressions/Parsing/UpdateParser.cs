@@ -30,7 +30,7 @@ internal sealed class UpdateParser : ParserBase
             throw parser.SyntaxException(error);
         }
         var p = parser.Problems;
-        if ((p.Reserved ?? p.UnknownFunction ?? p.MisusedFunction ?? p.Section ?? p.UndefinedName ?? p.UndefinedValue
+        if ((p.RedundantParentheses ?? p.Reserved ?? p.UnknownFunction ?? p.MisusedFunction ?? p.Section ?? p.UndefinedName ?? p.UndefinedValue
             ?? p.Overlap ?? p.Conflict ?? p.UpdateOperand ?? p.Function) is { } problem)
         {
             throw parser.Invalid(problem);
@@ -77,19 +77,25 @@ internal sealed class UpdateParser : ParserBase
         var path = ParsePath();
         CheckPathAgainst(_paths, path);
         Expect(TokenKind.Equal);
-        Operand value;
-        // "(" around the whole value unless its ")" is followed by + or -: then it wraps the first operand.
+        var value = ParseSetValue();
+        return new SetClause(path, value);
+    }
+
+    /// <summary>
+    /// A SET value: an operand, or two joined by + or -, either in parentheses; "(" wraps the whole value
+    /// unless its ")" is followed by + or -, where it wraps the first operand. Doubled parentheses are redundant.
+    /// </summary>
+    private Operand ParseSetValue()
+    {
         if (Kind == TokenKind.OpenParen && Matching[Pos] > 0 && KindAt(Matching[Pos] + 1) is not (TokenKind.Plus or TokenKind.Minus))
         {
             Pos++;
-            value = ParseValue();
+            var inner = ParseSetValue();
             Expect(TokenKind.CloseParen);
+            MarkParenthesized(inner);
+            return inner;
         }
-        else
-        {
-            value = ParseValue();
-        }
-        return new SetClause(path, value);
+        return ParseValue();
     }
 
     private Operand ParseValue()
