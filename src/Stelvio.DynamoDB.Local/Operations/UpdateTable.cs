@@ -145,9 +145,15 @@ internal static class UpdateTable
                 {
                     throw DynamoDbException.Validation($"Table has no stream to disable: TableName: {d.Name}");
                 }
+                // A new stream's label (and so its ARN) differs from the previous stream's, even within one millisecond.
+                var label = CreateTable.StreamLabel(now);
+                if (d.LatestStreamLabel is { } previous && string.CompareOrdinal(label, previous) <= 0)
+                {
+                    label = CreateTable.StreamLabel(Streams.TableStream.ParseLabel(previous).AddMilliseconds(1));
+                }
                 next = stream is null
                     ? next with { Stream = null }
-                    : next with { Stream = stream, LatestStreamLabel = CreateTable.StreamLabel(now), LatestStreamArn = $"{d.Arn}/stream/{CreateTable.StreamLabel(now)}" };
+                    : next with { Stream = stream, LatestStreamLabel = label, LatestStreamArn = $"{d.Arn}/stream/{label}" };
             }
             if (updates.Count > 0)
             {

@@ -31,6 +31,13 @@ public sealed class AwsCliTests : IAsyncLifetime
         await AwsAsync("dynamodb", "put-item", "--table-name", "cli-orders", "--item", """{"pk":{"S":"c1"},"sk":{"N":"1.50"},"total":{"N":"12"}}""");
         var got = await AwsAsync("dynamodb", "get-item", "--table-name", "cli-orders", "--key", """{"pk":{"S":"c1"},"sk":{"N":"1.5"}}""");
         Assert.Equal("""{"pk":{"S":"c1"},"sk":{"N":"1.5"},"total":{"N":"12"}}""", Sorted(got["Item"]!));
+        await AwsAsync("dynamodb", "put-item", "--table-name", "cli-orders", "--item", """{"pk":{"S":"c1"},"sk":{"N":"3"}}""");
+        var queried = await AwsAsync(
+            "dynamodb", "query", "--table-name", "cli-orders",
+            "--key-condition-expression", "pk = :c AND sk > :min",
+            "--expression-attribute-values", """{":c":{"S":"c1"},":min":{"N":"1"}}""",
+            "--no-scan-index-forward");
+        Assert.Equal(["3", "1.5"], queried["Items"]!.AsArray().Select(i => i!["sk"]!["N"]!.GetValue<string>()));
 
         var streams = await AwsAsync("dynamodbstreams", "list-streams", "--table-name", "cli-orders");
         Assert.Equal(streamArn, streams["Streams"]![0]!["StreamArn"]!.GetValue<string>());
@@ -40,7 +47,8 @@ public sealed class AwsCliTests : IAsyncLifetime
         var iterator = await AwsAsync("dynamodbstreams", "get-shard-iterator", "--stream-arn", streamArn, "--shard-id", shardId, "--shard-iterator-type", "TRIM_HORIZON");
         var records = await AwsAsync("dynamodbstreams", "get-records", "--shard-iterator", iterator["ShardIterator"]!.GetValue<string>());
 
-        var record = Assert.Single(records["Records"]!.AsArray())!;
+        Assert.Equal(2, records["Records"]!.AsArray().Count);
+        var record = records["Records"]![0]!;
         Assert.Equal("INSERT", record["eventName"]!.GetValue<string>());
         Assert.Equal("aws:dynamodb", record["eventSource"]!.GetValue<string>());
         Assert.Equal("""{"pk":{"S":"c1"},"sk":{"N":"1.5"},"total":{"N":"12"}}""", Sorted(record["dynamodb"]!["NewImage"]!));

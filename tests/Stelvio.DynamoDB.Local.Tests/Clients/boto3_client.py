@@ -27,6 +27,13 @@ dynamodb.put_item(TableName="boto-orders", Item={"pk": {"S": "c1"}, "sk": {"S": 
 dynamodb.put_item(TableName="boto-orders", Item={"pk": {"S": "c1"}, "sk": {"S": "2026-01-01"}, "status": {"S": "PAID"}})
 item = dynamodb.get_item(TableName="boto-orders", Key={"pk": {"S": "c1"}, "sk": {"S": "2026-01-01"}})["Item"]
 assert item["status"] == {"S": "PAID"}, item
+dynamodb.put_item(TableName="boto-orders", Item={"pk": {"S": "c1"}, "sk": {"S": "2026-02-01"}, "status": {"S": "NEW"}})
+queried = dynamodb.query(
+    TableName="boto-orders",
+    KeyConditionExpression="pk = :c AND begins_with(sk, :month)",
+    ExpressionAttributeValues={":c": {"S": "c1"}, ":month": {"S": "2026-01"}},
+)
+assert [i["sk"]["S"] for i in queried["Items"]] == ["2026-01-01"] and queried["Count"] == 1, queried
 dynamodb.delete_item(TableName="boto-orders", Key={"pk": {"S": "c1"}, "sk": {"S": "2026-01-01"}})
 
 listed = streams.list_streams(TableName="boto-orders")["Streams"]
@@ -40,13 +47,13 @@ assert shard["SequenceNumberRange"]["StartingSequenceNumber"].isdecimal(), shard
 iterator = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
 result = streams.get_records(ShardIterator=iterator)
 records = result["Records"]
-assert [r["eventName"] for r in records] == ["INSERT", "MODIFY", "REMOVE"], records
+assert [r["eventName"] for r in records] == ["INSERT", "MODIFY", "INSERT", "REMOVE"], records
 modify = records[1]["dynamodb"]
 assert modify["OldImage"]["status"] == {"S": "NEW"} and modify["NewImage"]["status"] == {"S": "PAID"}, modify
-assert "NewImage" not in records[2]["dynamodb"], records[2]
+assert "NewImage" not in records[3]["dynamodb"], records[3]
 assert all(r["eventVersion"] == "1.1" and r["awsRegion"] == "us-east-1" for r in records), records
 sequences = [int(r["dynamodb"]["SequenceNumber"]) for r in records]
-assert sequences == sorted(sequences) and len(set(sequences)) == 3, sequences
+assert sequences == sorted(sequences) and len(set(sequences)) == 4, sequences
 assert records[0]["dynamodb"]["ApproximateCreationDateTime"].year >= 2024, records[0]
 assert result["NextShardIterator"], result
 

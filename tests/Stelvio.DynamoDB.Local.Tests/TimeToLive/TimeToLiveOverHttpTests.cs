@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
-using Stelvio.DynamoDB.Local.Storage;
 using Stelvio.DynamoDB.Local.Tests.Streams;
 using Stelvio.DynamoDB.Local.Tests.Support;
 
@@ -36,9 +35,11 @@ public sealed class TimeToLiveOverHttpTests : IAsyncLifetime
     {
         var table = await Tables.CreateAsync(_client, configure: r =>
             r.StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = "OLD_IMAGE" });
-        // As UpdateTimeToLive records it.
-        var catalog = _db.Engine.Catalog;
-        catalog.Update(catalog.Get(table), d => d with { TimeToLive = new TimeToLiveSettings("expires", true) });
+        await _client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        {
+            TableName = table,
+            TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = "expires", Enabled = true },
+        });
         await _client.PutItemAsync(table, new() { ["pk"] = new() { S = "soon" }, ["expires"] = Epoch(TimeSpan.FromSeconds(30)) });
         await _client.PutItemAsync(table, new() { ["pk"] = new() { S = "later" }, ["expires"] = Epoch(TimeSpan.FromHours(1)) });
         await _client.PutItemAsync(table, new() { ["pk"] = new() { S = "text" }, ["expires"] = new() { S = "0" } });
