@@ -22,8 +22,10 @@ public readonly record struct Duration
         ? (int)(Value.Ticks / TimeSpan.TicksPerSecond)
         : null;
 
+    /// <summary>A duration in whole seconds, as the guide writes it.</summary>
     public static implicit operator Duration(int seconds) => new(TimeSpan.FromSeconds(seconds));
 
+    /// <summary>A duration as a <see cref="TimeSpan"/>; it must be whole seconds.</summary>
     public static implicit operator Duration(TimeSpan value) => new(value);
 
     /// <summary>The whole seconds of <paramref name="value"/>, or an error naming <paramref name="property"/>.</summary>

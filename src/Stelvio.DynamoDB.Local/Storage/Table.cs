@@ -7,7 +7,7 @@ namespace Stelvio.DynamoDB.Local.Storage;
 /// A table's items and indexes. Every read and write holds <see cref="Sync"/> (one lock per table: conditional
 /// writes and transactions are atomic and isolated, no update is lost); the <c>…Locked</c> methods expect the
 /// caller to hold it. Writes return the change they made and the caller publishes the commit through
-/// <see cref="Catalog.Publish"/> while still holding the lock, so listeners see commits in order.
+/// <c>Catalog.Publish</c> while still holding the lock, so listeners see commits in order.
 /// </summary>
 internal sealed class Table
 {

@@ -35,9 +35,12 @@ public readonly record struct RuntimeSetting
     /// <summary>The text given, when given as text.</summary>
     public string? Text { get; }
 
+    /// <summary>A runtime given as <see cref="LambdaRuntime"/>.</summary>
     public static implicit operator RuntimeSetting(LambdaRuntime runtime) => Enum.IsDefined(runtime) ? new(runtime, null) : new(null, runtime.ToString());
 
+    /// <summary>A runtime given as Lambda's name, e.g. <c>"python3.12"</c> (any case).</summary>
     public static implicit operator RuntimeSetting(string text) => new(LambdaRuntimes.Parse(text), text);
 
+    /// <summary>The runtime as given, or Lambda's name for it.</summary>
     public override string ToString() => Text ?? (Runtime is { } runtime ? LambdaRuntimes.ToLambda(runtime) : "");
 }
