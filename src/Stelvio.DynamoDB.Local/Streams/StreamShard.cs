@@ -15,8 +15,6 @@ internal sealed class StreamShard(string shardId, long startingSequence)
 
     public long? EndingSequence { get; set; }
 
-    public bool IsClosed => EndingSequence is not null;
-
     /// <summary>A shard id as AWS writes them: <c>shardId-</c>, the creation time in ms (20 digits), 8 hex digits.</summary>
     public static string NewId(DateTimeOffset created) =>
         $"shardId-{created.ToUnixTimeMilliseconds():D20}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray().AsSpan(0, 4))}";

@@ -94,15 +94,6 @@ internal sealed class StreamStore : ICommitListener
         }
     }
 
-    /// <summary>The table's enabled stream, if any.</summary>
-    public StreamInfo? Current(string tableName)
-    {
-        lock (_gate)
-        {
-            return _enabled.TryGetValue(tableName, out var stream) ? stream.Info : null;
-        }
-    }
-
     public void OnCommit(Commit commit)
     {
         lock (_gate)
