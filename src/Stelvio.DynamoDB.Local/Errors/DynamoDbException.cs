@@ -18,9 +18,7 @@ public class DynamoDbException(string type, string message, HttpStatusCode statu
     /// <summary>The namespace AWS puts before the type in <c>__type</c>.</summary>
     public string TypeNamespace => Type is "SerializationException" or "UnknownOperationException" or "MissingAuthenticationTokenException"
         ? "com.amazon.coral.service"
-        : Type is "ValidationException" && Message.StartsWith("1 validation error", StringComparison.Ordinal)
-            ? "com.amazon.coral.validate"
-            : "com.amazonaws.dynamodb.v20120810";
+        : "com.amazonaws.dynamodb.v20120810";
 
     /// <summary>A <c>ValidationException</c> with AWS's message.</summary>
     public static DynamoDbException Validation(string message) => new("ValidationException", message);

@@ -82,7 +82,7 @@ public sealed class HttpProtocolTests(LocalDynamoFixture fixture)
         var (response, body) = await PostAsync("DynamoDB_20120810.DescribeTable", "{}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var root = JsonDocument.Parse(body).RootElement;
-        Assert.Equal("com.amazon.coral.validate#ValidationException", root.GetProperty("__type").GetString());
+        Assert.Equal("com.amazonaws.dynamodb.v20120810#ValidationException", root.GetProperty("__type").GetString());
         Assert.Equal("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null", root.GetProperty("message").GetString());
     }
 

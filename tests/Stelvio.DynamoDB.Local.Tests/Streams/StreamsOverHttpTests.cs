@@ -201,8 +201,8 @@ public sealed class StreamsOverHttpTests : IAsyncLifetime
         {
             var stored = engine.Catalog.Get(table);
             var definition = stored.Definition;
-            var first = stored.PutLocked(Storage.ItemFactory.Create(definition, Model(Item("1"))))!;
-            var second = stored.PutLocked(Storage.ItemFactory.Create(definition, Model(Item("2"))))!;
+            var first = stored.PutLocked(Stelvio.DynamoDB.Local.Storage.ItemFactory.Create(definition, Model(Item("1"))))!;
+            var second = stored.PutLocked(Stelvio.DynamoDB.Local.Storage.ItemFactory.Create(definition, Model(Item("2"))))!;
             engine.Catalog.Publish([first, second]);
         }
 

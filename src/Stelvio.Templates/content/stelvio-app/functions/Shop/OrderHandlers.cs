@@ -32,10 +32,10 @@ public static class OrderHandlers
     /// <summary>Linked to the orders table: reads one order by its key.</summary>
     public static async Task<OrderResult> GetOrder(OrderKey key, ILambdaContext context)
     {
-        // Resources is written by synth (StelvioResources.g.cs) from the function's links.
+        // Resources.GetOrder is written by synth (StelvioResources.get-order.g.cs) from the function's links.
         var response = await DynamoDB.GetItemAsync(new GetItemRequest
         {
-            TableName = Resources.Orders.TableName,
+            TableName = Resources.GetOrder.Orders.TableName,
             Key = new()
             {
                 ["customer_id"] = new ItemValue { S = key.CustomerId },
