@@ -40,7 +40,7 @@ internal sealed class DestroyCommand(AppDefinition definition, IAnsiConsole cons
                 return 0;
             }
 
-            resources = await cfn.DescribeStackResourcesAsync(stackName, run.Token);
+            resources = await cfn.ListStackResourcesAsync(stackName, run.Token); // every page: a stack holds up to 500
             policies = RetainPolicies(TemplateDiff.Parse(await cfn.GetTemplateAsync(stackName, run.Token)));
         }
         catch (AwsServiceException exception)
