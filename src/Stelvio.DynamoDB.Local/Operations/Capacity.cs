@@ -22,6 +22,25 @@ internal sealed class Capacity(string mode, string tableName)
 
     public static double WriteUnits(long bytes) => Math.Max(1, Math.Ceiling(bytes / 1024.0));
 
+    /// <summary>The capacity a read of <paramref name="bytesRead"/> consumed on the table or <paramref name="index"/>, or null when not asked for.</summary>
+    public static Capacity? ForRead(string? mode, string tableName, IndexDefinition? index, long bytesRead, bool consistent)
+    {
+        var capacity = For(mode, tableName);
+        if (capacity is not null)
+        {
+            var units = ReadUnits(bytesRead, consistent);
+            if (index is null)
+            {
+                capacity.AddRead(units);
+            }
+            else
+            {
+                capacity.AddIndexRead(index, units);
+            }
+        }
+        return capacity;
+    }
+
     public static double ReadUnits(long bytes, bool consistent) => Math.Max(1, Math.Ceiling(bytes / 4096.0)) * (consistent ? 1 : 0.5);
 
     public void AddWrite(double units)

@@ -16,12 +16,7 @@ internal static class PutItem
         var tableName = Common.TableName(request, constraints);
         var itemJson = Wire.Map(request, "Item");
         constraints.NotNull(itemJson, "item");
-        var returnValues = Wire.String(request, "ReturnValues");
-        constraints.Enum(returnValues, "returnValues", Common.ReturnValuesAll);
-        var capacityMode = Common.ConsumedCapacity(request, constraints);
-        var metrics = Common.CollectionMetrics(request, constraints);
-        var onFailure = Wire.String(request, "ReturnValuesOnConditionCheckFailure");
-        constraints.Enum(onFailure, "returnValuesOnConditionCheckFailure", Common.OnConditionFailure);
+        var (returnValues, capacityMode, metrics, onFailure) = WriteOptions.Read(request, constraints);
         var (condition, context) = WriteCondition.ReadAll(request, constraints);
         var item = AttributeValueJson.ReadItem(itemJson!.Value);
         if (returnValues is not null and not "NONE" and not "ALL_OLD")

@@ -89,19 +89,7 @@ internal static class Query
             Func<Entry, bool>? match = keyCondition.SortOperator == SortKeyOperator.BeginsWith ? e => keyCondition.Matches(e.Range!) : null;
             page = ReadPage.Read(entries, match, stop && forward, filter, (int?)limit, view, countOnly ? null : projection, countOnly);
         }
-        var capacity = Capacity.For(capacityMode, definition.Name);
-        if (capacity is not null)
-        {
-            var units = Capacity.ReadUnits(page.BytesRead, consistent);
-            if (index is null)
-            {
-                capacity.AddRead(units);
-            }
-            else
-            {
-                capacity.AddIndexRead(index, units);
-            }
-        }
+        var capacity = Capacity.ForRead(capacityMode, definition.Name, index, page.BytesRead, consistent);
         page.WriteResponse(response, definition, index, countOnly, capacity);
     }
 

@@ -75,19 +75,7 @@ internal static class Scan
             table.EnsureLiveLocked();
             page = ReadPage.Read(table.RangeLocked(index?.Name, from, to), null, false, filter, (int?)limit, view, countOnly ? null : projection, countOnly);
         }
-        var capacity = Capacity.For(capacityMode, definition.Name);
-        if (capacity is not null)
-        {
-            var units = Capacity.ReadUnits(page.BytesRead, consistent);
-            if (index is null)
-            {
-                capacity.AddRead(units);
-            }
-            else
-            {
-                capacity.AddIndexRead(index, units);
-            }
-        }
+        var capacity = Capacity.ForRead(capacityMode, definition.Name, index, page.BytesRead, consistent);
         page.WriteResponse(response, definition, index, countOnly, capacity);
     }
 

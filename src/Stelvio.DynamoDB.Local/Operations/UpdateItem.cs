@@ -20,12 +20,7 @@ internal static class UpdateItem
         var tableName = Common.TableName(request, constraints);
         var keyJson = Wire.Map(request, "Key");
         constraints.NotNull(keyJson, "key");
-        var returnValues = Wire.String(request, "ReturnValues");
-        constraints.Enum(returnValues, "returnValues", Common.ReturnValuesAll);
-        var capacityMode = Common.ConsumedCapacity(request, constraints);
-        var metrics = Common.CollectionMetrics(request, constraints);
-        var onFailure = Wire.String(request, "ReturnValuesOnConditionCheckFailure");
-        constraints.Enum(onFailure, "returnValuesOnConditionCheckFailure", Common.OnConditionFailure);
+        var (returnValues, capacityMode, metrics, onFailure) = WriteOptions.Read(request, constraints);
         var attributeUpdates = LegacyJson.AttributeUpdates(request, constraints);
         var (condition, context) = WriteCondition.ReadAll(request, constraints, UpdateExpressionMember, AttributeUpdatesMember);
         var key = AttributeValueJson.ReadItem(keyJson!.Value);

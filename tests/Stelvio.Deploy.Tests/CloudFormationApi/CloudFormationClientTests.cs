@@ -206,13 +206,13 @@ public sealed class CloudFormationClientTests : IAsyncLifetime
     [Fact]
     public async Task ServiceFailures_AreRetried_ButValidationErrorsAreNot()
     {
-        standIn.On("DescribeStackResources", _ => Reply.Error(HttpStatusCode.InternalServerError, "InternalFailure", "oops", "Receiver"), _ => Reply.Ok(Xml.DescribeStackResources(Stack)));
+        standIn.On("ListStackResources", _ => Reply.Error(HttpStatusCode.InternalServerError, "InternalFailure", "oops", "Receiver"), _ => Reply.Ok(Xml.ListStackResources(null)));
         standIn.On("DeleteStack", _ => Reply.Error(HttpStatusCode.BadRequest, "ValidationError", "Stack [x] cannot be deleted while TerminationProtection is enabled"));
 
-        await Client().DescribeStackResourcesAsync(Stack, default);
+        await Client().ListStackResourcesAsync(Stack, default);
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Client().DeleteStackAsync(Stack, default));
 
-        Assert.Equal(2, standIn.Of("DescribeStackResources").Count);
+        Assert.Equal(2, standIn.Of("ListStackResources").Count);
         Assert.Single(standIn.Of("DeleteStack"));
         Assert.Equal(("ValidationError", "Stack [x] cannot be deleted while TerminationProtection is enabled"), (error.Code, error.ServiceMessage));
     }

@@ -40,7 +40,6 @@ internal sealed class StandInScenario
             return Reply.Ok(Xml.Empty("DeleteStack"));
         });
         standIn.On("DescribeStackEvents", _ => Events());
-        standIn.On("DescribeStackResources", _ => Reply.Ok(Xml.DescribeStackResources(Stack, Resources)));
         standIn.On("ListStackResources", _ => Reply.Ok(Xml.ListStackResources(null, Resources)));
         standIn.On("DescribeTable", r => Reply.Json(Xml.DescribeTable(r["TableName"]!, StreamArns.GetValueOrDefault(r["TableName"]!))));
     }

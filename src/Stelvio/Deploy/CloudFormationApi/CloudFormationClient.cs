@@ -145,21 +145,9 @@ internal sealed class CloudFormationClient(AwsQueryClient query)
         return (events, result.Text("NextToken") is { Length: > 0 } token ? token : null);
     }
 
-    /// <summary>The stack's resources.</summary>
-    public async Task<IReadOnlyList<StackResource>> DescribeStackResourcesAsync(string stackName, CancellationToken cancellationToken)
-    {
-        var result = await query.CallAsync("DescribeStackResources", new QueryParameters().Add("StackName", stackName), cancellationToken);
-        return result.Members("StackResources").Select(r => new StackResource(
-            r.Required("LogicalResourceId"),
-            r.Text("PhysicalResourceId"),
-            r.Required("ResourceType"),
-            r.Text("ResourceStatus") ?? "",
-            r.Text("ResourceStatusReason"))).ToList();
-    }
-
     /// <summary>
-    /// Every resource of the stack, following <c>NextToken</c> (<c>DescribeStackResources</c> returns only the first
-    /// 100; a stack holds up to 500).
+    /// Every resource of the stack, following <c>NextToken</c> (one call of <c>DescribeStackResources</c>
+    /// returns only the first 100; a stack holds up to 500).
     /// </summary>
     public async Task<IReadOnlyList<StackResource>> ListStackResourcesAsync(string stackName, CancellationToken cancellationToken)
     {

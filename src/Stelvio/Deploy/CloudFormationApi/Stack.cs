@@ -33,5 +33,5 @@ internal sealed record StackEvent(
     public bool IsStackEvent => ResourceType == "AWS::CloudFormation::Stack" && LogicalResourceId == StackName;
 }
 
-/// <summary>One resource of a stack as <c>DescribeStackResources</c> returns it.</summary>
+/// <summary>One resource of a stack as <c>ListStackResources</c> returns it.</summary>
 internal sealed record StackResource(string LogicalResourceId, string? PhysicalResourceId, string ResourceType, string Status, string? StatusReason);

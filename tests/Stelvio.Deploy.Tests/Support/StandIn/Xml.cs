@@ -158,15 +158,6 @@ public static class Xml
             {(nextToken is null ? "" : $"<NextToken>{nextToken}</NextToken>")}
         """);
 
-    public static string DescribeStackResources(string stack, params (string LogicalId, string Type, string PhysicalId)[] resources) => Response(
-        "DescribeStackResources",
-        $"""
-            <StackResources>{string.Concat(resources.Select(r =>
-                $"<member><StackId>{StackId(stack)}</StackId><StackName>{stack}</StackName><LogicalResourceId>{r.LogicalId}</LogicalResourceId>" +
-                $"<PhysicalResourceId>{r.PhysicalId}</PhysicalResourceId><ResourceType>{r.Type}</ResourceType><Timestamp>2026-05-01T10:00:00Z</Timestamp>" +
-                "<ResourceStatus>CREATE_COMPLETE</ResourceStatus></member>"))}</StackResources>
-        """);
-
     /// <summary>One page of <c>ListStackResources</c>.</summary>
     public static string ListStackResources(string? nextToken, params (string LogicalId, string Type, string PhysicalId)[] resources) => Response(
         "ListStackResources",
