@@ -12,7 +12,9 @@ internal static class EngineCalls
     {
         try
         {
-            return (JsonObject)JsonNode.Parse(engine.Invoke(operation, Encoding.UTF8.GetBytes(request.ToJsonString())))!;
+            var response = engine.Invoke(operation, Encoding.UTF8.GetBytes(request.ToJsonString()));
+            // Some operations (TagResource) answer with an empty body.
+            return response.Length == 0 ? [] : (JsonObject)JsonNode.Parse(response)!;
         }
         catch (DynamoDbException error)
         {
