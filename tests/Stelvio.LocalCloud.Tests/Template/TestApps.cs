@@ -23,7 +23,7 @@ internal static class TestApps
     /// <summary>A template written by hand (for what Stelvio never emits).</summary>
     public static byte[] Template(JsonObject resources, JsonObject? sections = null)
     {
-        var template = new JsonObject { ["AWSTemplateFormatVersion"] = "2010-09-09", ["Resources"] = resources };
+        var template = new JsonObject { ["AWSTemplateFormatVersion"] = "2010-09-09", ["Resources"] = resources.DeepClone() };
         foreach (var (name, value) in sections ?? [])
         {
             template[name] = value?.DeepClone();
