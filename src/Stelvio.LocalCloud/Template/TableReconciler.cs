@@ -29,7 +29,7 @@ internal static class TableReconciler
 
     private static void CheckKeySchema(TableSpec spec, JsonObject existing)
     {
-        var kept = Keys((JsonArray)existing["KeySchema"]!, name => Type((JsonArray)existing["AttributeDefinitions"]!, name));
+        var kept = Keys((JsonArray)existing["KeySchema"]!, ExistingType(existing));
         var wanted = Keys(spec.KeySchema, spec.AttributeType);
         if (kept != wanted)
         {
@@ -41,8 +41,8 @@ internal static class TableReconciler
 
     private static void CheckLocalIndexes(TableSpec spec, JsonObject existing)
     {
-        var kept = Indexes(existing["LocalSecondaryIndexes"] as JsonArray);
-        var wanted = Indexes(spec.LocalSecondaryIndexes);
+        var kept = Indexes(existing["LocalSecondaryIndexes"] as JsonArray, ExistingType(existing));
+        var wanted = Indexes(spec.LocalSecondaryIndexes, spec.AttributeType);
         if (!kept.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(wanted.OrderBy(p => p.Key, StringComparer.Ordinal)))
         {
             throw new LocalTemplateException(spec.LogicalId, "Properties.LocalSecondaryIndexes",
@@ -77,9 +77,10 @@ internal static class TableReconciler
         var kept = (existing["GlobalSecondaryIndexes"] as JsonArray ?? []).OfType<JsonObject>().ToDictionary(i => TemplateValues.Text(i["IndexName"])!, StringComparer.Ordinal);
         var wanted = (spec.GlobalSecondaryIndexes ?? []).OfType<JsonObject>().ToDictionary(i => TemplateValues.Text(i["IndexName"])!, StringComparer.Ordinal);
         var create = new List<JsonObject>();
+        var existingType = ExistingType(existing);
         foreach (var (name, index) in kept)
         {
-            if (!wanted.TryGetValue(name, out var target) || Describe(target) != Describe(index))
+            if (!wanted.TryGetValue(name, out var target) || Describe(target, spec.AttributeType) != Describe(index, existingType))
             {
                 UpdateIndex(engine, spec, new JsonObject { ["Delete"] = new JsonObject { ["IndexName"] = name } });
                 if (target is not null)
@@ -174,13 +175,18 @@ internal static class TableReconciler
         }
     }
 
-    private static void UpdateIndex(DynamoEngine engine, TableSpec spec, JsonObject update) =>
-        Update(engine, spec, "UpdateTable", new JsonObject
+    /// <summary>One index update per call, as DynamoDB takes them; a Create carries the template's attribute definitions.</summary>
+    private static void UpdateIndex(DynamoEngine engine, TableSpec spec, JsonObject update)
+    {
+        var request = new JsonObject { ["TableName"] = spec.TableName };
+        if (update.ContainsKey("Create"))
         {
-            ["TableName"] = spec.TableName,
-            ["AttributeDefinitions"] = spec.AttributeDefinitions.DeepClone(),
-            ["GlobalSecondaryIndexUpdates"] = new JsonArray(update),
-        });
+            request["AttributeDefinitions"] = spec.AttributeDefinitions.DeepClone();
+        }
+
+        request["GlobalSecondaryIndexUpdates"] = new JsonArray(update);
+        Update(engine, spec, "UpdateTable", request);
+    }
 
     private static void Update(DynamoEngine engine, TableSpec spec, string operation, JsonObject request) =>
         EngineCalls.Invoke(engine, operation, request, spec.LogicalId, spec.TableName);
@@ -193,20 +199,23 @@ internal static class TableReconciler
             return $"{name} ({type(name)}, {TemplateValues.Text(k["KeyType"])})";
         }));
 
-    private static string? Type(JsonArray definitions, string name) =>
-        definitions.OfType<JsonObject>().FirstOrDefault(d => TemplateValues.Text(d["AttributeName"]) == name) is { } d ? TemplateValues.Text(d["AttributeType"]) : null;
+    /// <summary>The type (S, N, B) the existing table gives an attribute.</summary>
+    private static Func<string, string?> ExistingType(JsonObject existing) => name =>
+        (existing["AttributeDefinitions"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(d => TemplateValues.Text(d["AttributeName"]) == name) is { } d
+            ? TemplateValues.Text(d["AttributeType"])
+            : null;
 
-    private static Dictionary<string, string> Indexes(JsonArray? indexes) =>
-        (indexes ?? []).OfType<JsonObject>().ToDictionary(i => TemplateValues.Text(i["IndexName"])!, Describe, StringComparer.Ordinal);
+    private static Dictionary<string, string> Indexes(JsonArray? indexes, Func<string, string?> type) =>
+        (indexes ?? []).OfType<JsonObject>().ToDictionary(i => TemplateValues.Text(i["IndexName"])!, i => Describe(i, type), StringComparer.Ordinal);
 
-    /// <summary>An index's name, keys and projection as text, to compare.</summary>
-    private static string Describe(JsonObject index)
+    /// <summary>An index's name, keys (with their types) and projection as text, to compare.</summary>
+    private static string Describe(JsonObject index, Func<string, string?> type)
     {
         var projection = index["Projection"];
         var nonKey = (projection?["NonKeyAttributes"] as JsonArray ?? []).Select(a => TemplateValues.Text(a)).Order(StringComparer.Ordinal);
-        var keys = string.Join(", ", (index["KeySchema"] as JsonArray ?? []).OfType<JsonObject>().Select(k => $"{TemplateValues.Text(k["AttributeName"])} {TemplateValues.Text(k["KeyType"])}"));
-        var type = TemplateValues.Text(projection?["ProjectionType"]) ?? "KEYS_ONLY";
-        return $"{TemplateValues.Text(index["IndexName"])}: {keys}, {type}{(nonKey.Any() ? " " + string.Join(" ", nonKey) : "")}";
+        var keys = Keys(index["KeySchema"] as JsonArray ?? [], type);
+        var projected = TemplateValues.Text(projection?["ProjectionType"]) ?? "KEYS_ONLY";
+        return $"{TemplateValues.Text(index["IndexName"])}: {keys}, {projected}{(nonKey.Any() ? " " + string.Join(" ", nonKey) : "")}";
     }
 
     private static bool SameThroughput(JsonNode? kept, JsonObject wanted) =>

@@ -122,10 +122,40 @@ public sealed class DataDirectoryTests : IDisposable
             var error = Assert.Throws<LocalTemplateException>(() => TemplateMaterializer.Materialize(changed, engine, TestApps.StackName));
 
             Assert.Equal("Properties.LocalSecondaryIndexes", error.Property);
-            Assert.Contains("the template declares [status-local: customer_id HASH, status RANGE, KEYS_ONLY]", error.Message, StringComparison.Ordinal);
+            Assert.Contains("the template declares [status-local: customer_id (S, HASH), status (S, RANGE), KEYS_ONLY]", error.Message, StringComparison.Ordinal);
             Assert.Contains("delete the data directory", error.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Reopen_WithAnIndexKeyOfAnotherType_ReplacesTheIndex_AndWithProvisionedBilling_SwitchesTheTable()
+    {
+        using (var engine = Open())
+        {
+            TemplateMaterializer.Materialize(Totals("number", BillingMode.PayPerRequest), engine, TestApps.StackName);
+        }
+
+        using (var engine = Open())
+        {
+            TemplateMaterializer.Materialize(Totals("string", BillingMode.Provisioned), engine, TestApps.StackName);
+
+            var described = TestApps.Describe(engine, "shop-test-orders");
+            Assert.Contains(described["AttributeDefinitions"]!.AsArray(), d => (string?)d!["AttributeName"] == "total" && (string?)d["AttributeType"] == "S");
+            Assert.Equal("total-index", (string?)described["GlobalSecondaryIndexes"]![0]!["IndexName"]);
+            Assert.Equal("PROVISIONED", (string?)described["BillingModeSummary"]!["BillingMode"]);
+            Assert.Equal(4, (int)described["ProvisionedThroughput"]!["ReadCapacityUnits"]!);
+        }
+    }
+
+    private static byte[] Totals(string totalType, BillingMode billing) => TestApps.Synth(_ => new DynamoTable("orders", new()
+    {
+        Fields = { ["customer_id"] = "string", ["total"] = totalType },
+        PartitionKey = "customer_id",
+        GlobalIndexes = { ["total-index"] = new GlobalIndex("total") },
+        Billing = billing,
+        ReadCapacity = billing == BillingMode.Provisioned ? 4 : null,
+        WriteCapacity = billing == BillingMode.Provisioned ? 4 : null,
+    }));
 
     private DynamoEngine Open() => new(new LocalDynamoOptions { DataDirectory = directory, SyncWrites = false });
 

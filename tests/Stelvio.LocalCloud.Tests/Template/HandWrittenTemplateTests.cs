@@ -232,6 +232,17 @@ public sealed class HandWrittenTemplateTests : IDisposable
         Assert.Equal("Orders: Properties: its name refers to itself (through Ref, Fn::GetAtt or Fn::Sub).", error.Message);
     }
 
+    [Fact]
+    public void TableReferringToItsOwnArn_IsAnError()
+    {
+        var table = Table("orders", stream: false);
+        table["Properties"]!["Tags"] = JsonNode.Parse("""[{"Key": "self", "Value": {"Fn::GetAtt": ["Orders", "Arn"]}}]""");
+
+        var error = Assert.Throws<LocalTemplateException>(() => Materialize(new JsonObject { ["Orders"] = table }));
+
+        Assert.Equal("Orders: Properties: refers to its own Arn or StreamArn, which exist only once the table does.", error.Message);
+    }
+
     [Theory]
     [InlineData("not json", "Template: (document): is not valid JSON")]
     [InlineData("[]", "Template: (document): is not a JSON object. Give the template synth writes.")]
