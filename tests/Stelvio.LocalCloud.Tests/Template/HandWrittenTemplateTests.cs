@@ -124,6 +124,30 @@ public sealed class HandWrittenTemplateTests : IDisposable
     }
 
     [Fact]
+    public void Mapping_OfAnAliasWithAnOnSuccessDestination_RunsTheFunction_AndSaysWhatItDoesNot()
+    {
+        var app = Materialize(new JsonObject
+        {
+            ["Orders"] = Table("orders", stream: true),
+            ["Fn"] = Function("worker"),
+            ["Mapping"] = Resource("AWS::Lambda::EventSourceMapping", """
+                {"EventSourceArn": {"Fn::GetAtt": ["Orders", "StreamArn"]}, "FunctionName": "worker:live", "StartingPosition": "LATEST",
+                 "DestinationConfig": {"OnSuccess": {"Destination": "arn:aws:sqs:us-east-1:000000000000:done"}}, "ScalingConfig": {"MaximumConcurrency": 2}}
+                """),
+        });
+
+        Assert.Equal("worker", app.EventSourceMappings.Single().FunctionName);
+        Assert.Null(app.EventSourceMappings.Single().OnFailureDestination);
+        Assert.Equal(
+            [
+                "Mapping: ScalingConfig is accepted but not run locally.",
+                "Mapping: FunctionName qualifier 'live' is accepted but not run locally (versions and aliases are not kept locally; the function's current code runs).",
+                "Mapping: DestinationConfig.OnSuccess is accepted but not run locally (stream mappings have no on-success destination).",
+            ],
+            app.NotRunLocally);
+    }
+
+    [Fact]
     public void Mapping_RefAndAttributes_AreItsUuidAndArn()
     {
         var app = Materialize(new JsonObject
