@@ -100,7 +100,7 @@ internal static class EventSourceMappingReader
             TemplateValues.Bool(properties["Enabled"], id, "Enabled") ?? true,
             Filters(properties["FilterCriteria"], id),
             destination,
-            window is { } seconds2 ? TimeSpan.FromSeconds(seconds2) : null);
+            window is { } windowSeconds ? TimeSpan.FromSeconds(windowSeconds) : null);
     }
 
     /// <summary>
