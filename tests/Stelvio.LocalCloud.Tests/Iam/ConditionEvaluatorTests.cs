@@ -56,6 +56,15 @@ public sealed class ConditionEvaluatorTests
     }
 
     [Fact]
+    public void Leading_keys_with_ForAllValues()
+    {
+        var clause = new ConditionClause("ForAllValues:StringEquals", "dynamodb:LeadingKeys", ["tenant-a"]);
+        Assert.Equal(ConditionOutcome.True, ConditionEvaluator.Evaluate(clause, Context.With("dynamodb:LeadingKeys", "tenant-a")));
+        Assert.Equal(ConditionOutcome.False, ConditionEvaluator.Evaluate(clause, Context.With("dynamodb:LeadingKeys", "tenant-a", "tenant-b")));
+        Assert.Equal(ConditionOutcome.Unknown, ConditionEvaluator.Evaluate(clause, Context.WithUnknown("dynamodb:LeadingKeys")));
+    }
+
+    [Fact]
     public void Unknown_keys_and_operators_are_not_evaluated()
     {
         Assert.Equal(ConditionOutcome.Unknown, Evaluate("StringEquals", "aws:SourceVpce", "vpce-1"));

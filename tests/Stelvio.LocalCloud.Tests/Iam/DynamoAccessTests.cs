@@ -9,29 +9,45 @@ public sealed class DynamoAccessTests
     private const string Table = "arn:aws:dynamodb:us-east-1:000000000000:table/";
 
     private static IReadOnlyList<RequestedAccess> For(string target, string body) =>
-        DynamoAccess.For(target, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(body)), "us-east-1", "000000000000");
+        DynamoAccess.For(target, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(body)), "us-east-1", "000000000000", table => table == "unknown" ? null : "pk");
 
     [Fact]
     public void Item_operations_need_their_action_on_the_table()
     {
-        Assert.Equal([new("dynamodb:PutItem", Table + "orders")], For("DynamoDB_20120810.PutItem", """{"TableName":"orders","Item":{}}"""));
+        Assert.Equal([new("dynamodb:PutItem", Table + "orders", LeadingKeys: ["a"])], For("DynamoDB_20120810.PutItem", """{"TableName":"orders","Item":{"pk":{"S":"a"},"n":{"N":"1"}}}"""));
         Assert.Equal([new("dynamodb:DescribeTable", Table + "orders")], For("DynamoDB_20120810.DescribeTable", """{"TableName":"orders"}"""));
-        Assert.Equal([new("dynamodb:GetItem", Table + "orders")], For("DynamoDB_20120810.GetItem", $$$"""{"TableName":"{{{Table}}}orders","Key":{}}"""));
+        Assert.Equal([new("dynamodb:GetItem", Table + "orders", LeadingKeys: ["7"])], For("DynamoDB_20120810.GetItem", "{\"TableName\":\"" + Table + "orders\",\"Key\":{\"pk\":{\"N\":\"7\"}}}"));
+        Assert.Equal([new("dynamodb:DeleteItem", Table + "unknown", LeadingKeysUnknown: true)], For("DynamoDB_20120810.DeleteItem", """{"TableName":"unknown","Key":{"pk":{"S":"a"}}}"""));
     }
 
     [Fact]
     public void Query_and_scan_on_an_index_need_the_index_ARN()
     {
-        Assert.Equal([new("dynamodb:Query", Table + "orders/index/byCustomer")], For("DynamoDB_20120810.Query", """{"TableName":"orders","IndexName":"byCustomer"}"""));
+        Assert.Equal([new("dynamodb:Query", Table + "orders/index/byCustomer", LeadingKeysUnknown: true)], For("DynamoDB_20120810.Query", """{"TableName":"orders","IndexName":"byCustomer"}"""));
+        Assert.Equal([new("dynamodb:Scan", Table + "orders/index/byCustomer")], For("DynamoDB_20120810.Scan", """{"TableName":"orders","IndexName":"byCustomer"}"""));
         Assert.Equal([new("dynamodb:Scan", Table + "orders")], For("DynamoDB_20120810.Scan", """{"TableName":"orders"}"""));
+    }
+
+    [Fact]
+    public void A_query_on_the_table_carries_the_partition_key_it_sets_equal()
+    {
+        Assert.Equal(
+            [new("dynamodb:Query", Table + "orders", LeadingKeys: ["tenant-a"])],
+            For("DynamoDB_20120810.Query", """{"TableName":"orders","KeyConditionExpression":"#k = :k AND begins_with(sk, :p)","ExpressionAttributeNames":{"#k":"pk"},"ExpressionAttributeValues":{":k":{"S":"tenant-a"},":p":{"S":"x"}}}"""));
+        Assert.Equal(
+            [new("dynamodb:Query", Table + "orders", LeadingKeysUnknown: true)],
+            For("DynamoDB_20120810.Query", """{"TableName":"orders","KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"a"}]}}}"""));
     }
 
     [Fact]
     public void Batches_need_their_action_on_every_table()
     {
         Assert.Equal(
-            [new("dynamodb:BatchGetItem", Table + "orders"), new("dynamodb:BatchGetItem", Table + "audit")],
-            For("DynamoDB_20120810.BatchGetItem", """{"RequestItems":{"orders":{"Keys":[]},"audit":{"Keys":[]}}}"""));
+            [new("dynamodb:BatchGetItem", Table + "orders", LeadingKeys: ["a", "b"]), new("dynamodb:BatchGetItem", Table + "audit", LeadingKeys: [])],
+            For("DynamoDB_20120810.BatchGetItem", """{"RequestItems":{"orders":{"Keys":[{"pk":{"S":"a"}},{"pk":{"S":"b"}},{"pk":{"S":"a"}}]},"audit":{"Keys":[]}}}"""));
+        Assert.Equal(
+            [new("dynamodb:BatchWriteItem", Table + "orders", LeadingKeys: ["a", "b"])],
+            For("DynamoDB_20120810.BatchWriteItem", """{"RequestItems":{"orders":[{"PutRequest":{"Item":{"pk":{"S":"a"}}}},{"DeleteRequest":{"Key":{"pk":{"S":"b"}}}}]}}"""));
     }
 
     [Fact]
@@ -39,13 +55,13 @@ public sealed class DynamoAccessTests
     {
         Assert.Equal(
             [
-                new("dynamodb:PutItem", Table + "orders", "TransactWriteItems"),
-                new("dynamodb:UpdateItem", Table + "orders", "TransactWriteItems"),
-                new("dynamodb:DeleteItem", Table + "audit", "TransactWriteItems"),
-                new("dynamodb:ConditionCheckItem", Table + "secret", "TransactWriteItems"),
+                new("dynamodb:PutItem", Table + "orders", "TransactWriteItems", ["a"]),
+                new("dynamodb:UpdateItem", Table + "orders", "TransactWriteItems", ["b"]),
+                new("dynamodb:DeleteItem", Table + "audit", "TransactWriteItems", ["c"]),
+                new("dynamodb:ConditionCheckItem", Table + "secret", "TransactWriteItems", ["d"]),
             ],
-            For("DynamoDB_20120810.TransactWriteItems", """{"TransactItems":[{"Put":{"TableName":"orders"}},{"Update":{"TableName":"orders"}},{"Delete":{"TableName":"audit"}},{"ConditionCheck":{"TableName":"secret"}}]}"""));
-        Assert.Equal([new("dynamodb:GetItem", Table + "orders", "TransactGetItems")], For("DynamoDB_20120810.TransactGetItems", """{"TransactItems":[{"Get":{"TableName":"orders"}}]}"""));
+            For("DynamoDB_20120810.TransactWriteItems", """{"TransactItems":[{"Put":{"TableName":"orders","Item":{"pk":{"S":"a"}}}},{"Update":{"TableName":"orders","Key":{"pk":{"S":"b"}}}},{"Delete":{"TableName":"audit","Key":{"pk":{"S":"c"}}}},{"ConditionCheck":{"TableName":"secret","Key":{"pk":{"S":"d"}}}}]}"""));
+        Assert.Equal([new("dynamodb:GetItem", Table + "orders", "TransactGetItems", LeadingKeysUnknown: true)], For("DynamoDB_20120810.TransactGetItems", """{"TransactItems":[{"Get":{"TableName":"orders"}}]}"""));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class IamEnforcerTests
     public void What_is_not_evaluated_is_listed_once_each()
     {
         var app = App(
-            Policy("""{"Statement":[{"Effect":"Allow","Action":"dynamodb:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}},{"Effect":"Deny","Action":"dynamodb:DeleteItem","Resource":"*","Condition":{"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":["a"]}}}]}"""),
+            Policy("""{"Statement":[{"Effect":"Allow","Action":"dynamodb:*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}},{"Effect":"Deny","Action":"dynamodb:DeleteItem","Resource":"*","Condition":{"ForAllValues:StringEquals":{"dynamodb:Attributes":["a"]}}}]}"""),
             "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
             "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess");
         var enforcer = new IamEnforcer(app);
@@ -78,7 +78,7 @@ public sealed class IamEnforcerTests
             [
                 "Role: the managed policy arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess is not known locally; its permissions are not granted.",
                 "Role policy RolePolicy statement 1: the condition IpAddress on aws:SourceIp is not evaluated locally; the Allow applies as if it held.",
-                "Role policy RolePolicy statement 2: the condition ForAllValues:StringEquals on dynamodb:LeadingKeys is not evaluated locally; the Deny applies as if it did not hold.",
+                "Role policy RolePolicy statement 2: the condition ForAllValues:StringEquals on dynamodb:Attributes is not evaluated locally; the Deny applies as if it did not hold.",
                 "cFunction: its role arn:aws:iam::000000000000:role/elsewhere is not declared in the template; the function's calls are not checked locally.",
             ],
             enforcer.NotEvaluated);
