@@ -97,9 +97,7 @@ public sealed class FilterTests
     [InlineData("{\"$or\":[{\"a\":[\"x\"]}]}", "at least two objects")]
     public void An_invalid_pattern_is_a_clear_error(string pattern, string expected)
     {
-        var mapping = new StreamFixture().Mapping() with { FilterPatterns = [pattern] };
-        var error = Assert.Throws<EventSourceMappingException>(() => new EventSourceMappings(
-            new DynamoDB.Local.DynamoEngine(), [mapping], [StreamFixture.Function()], new FakeInvoker(), new EventSourceOptions()));
+        var error = Rejected([pattern]);
 
         Assert.Contains("Event source mapping OrdersSubscription: FilterCriteria is invalid", error.Message, StringComparison.Ordinal);
         Assert.Contains("filter 1", error.Message, StringComparison.Ordinal);
@@ -109,9 +107,7 @@ public sealed class FilterTests
     [Fact]
     public void More_filters_than_Lambda_allows_is_an_error()
     {
-        var mapping = new StreamFixture().Mapping() with { FilterPatterns = [.. Enumerable.Repeat("{\"eventName\":[\"INSERT\"]}", 11)] };
-        var error = Assert.Throws<EventSourceMappingException>(() => new EventSourceMappings(
-            new DynamoDB.Local.DynamoEngine(), [mapping], [StreamFixture.Function()], new FakeInvoker(), new EventSourceOptions()));
+        var error = Rejected([.. Enumerable.Repeat("{\"eventName\":[\"INSERT\"]}", 11)]);
 
         Assert.Contains("11 filters", error.Message, StringComparison.Ordinal);
     }
@@ -123,5 +119,15 @@ public sealed class FilterTests
         var error = Assert.Throws<FilterPatternException>(() => FilterPatternParser.Parse(pattern));
 
         Assert.Contains("at most 4096", error.Message, StringComparison.Ordinal);
+    }
+
+    private static EventSourceMappingException Rejected(IReadOnlyList<string> patterns)
+    {
+        using var engine = new DynamoDB.Local.DynamoEngine();
+        var mapping = new Template.LocalEventSourceMapping(
+            "OrdersSubscription", "uuid", StreamFixture.FunctionName, "arn:aws:dynamodb:us-east-1:000000000000:table/orders/stream/2026-12-02T10:00:00.000",
+            "LATEST", null, 100, TimeSpan.Zero, -1, null, false, false, 1, true, patterns, null, null);
+        return Assert.Throws<EventSourceMappingException>(() =>
+            new EventSourceMappings(engine, [mapping], [StreamFixture.Function()], new FakeInvoker(), new EventSourceOptions()));
     }
 }
