@@ -129,7 +129,7 @@ internal sealed class MappingRunner : IAsyncDisposable
         }
     }
 
-    /// <summary>Records dealt with: delivered (or filtered by the function's own report of success).</summary>
+    /// <summary>Records the function processed.</summary>
     public void Done(IReadOnlyList<PendingRecord> records, MappingEventKind kind, int retries)
     {
         Emit(kind, records.Count, retries, null);
