@@ -26,7 +26,7 @@ internal sealed class MappingRunner : IAsyncDisposable
     private string _tableName = "";
     private TaskCompletionSource _changed = NewSignal();
     private int _pending;
-    private Exception? _fault;
+    private volatile Exception? _fault;
 
     public MappingRunner(
         DynamoEngine engine, LocalEventSourceMapping mapping, LocalFunction function, FilterCriteria filters,
