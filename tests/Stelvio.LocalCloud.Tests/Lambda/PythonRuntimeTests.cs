@@ -200,6 +200,30 @@ public sealed class PythonRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task Invoke_WhenTheCallerCancels_StopsTheProcessHoldingTheInvocation()
+    {
+        using var cancel = new CancellationTokenSource();
+        var pid = 0;
+        var code = functions.Code(("app.py", "import os, time\n\ndef handler(event, context):\n    print('started', os.getpid(), flush=True)\n    time.sleep(60)\n"));
+        await using var service = Service([Function("orders-cancel", timeoutSeconds: 120)], new Dictionary<string, FunctionCode> { ["orders-cancel.zip"] = code }, o =>
+            o.Log = line =>
+            {
+                if (line.Line.StartsWith("started ", StringComparison.Ordinal))
+                {
+                    pid = int.Parse(line.Line["started ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                    cancel.Cancel();
+                }
+            });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            service.InvokeAsync(new InvocationRequest("orders-cancel", "{}"u8.ToArray(), new InvocationTrigger("cli", null, 0)), cancel.Token));
+
+        Assert.NotEqual(0, pid);
+        Assert.False(ProcessTreeProbe.IsRunning(pid));
+        Assert.Equal(0, service.ProcessCount("orders-cancel"));
+    }
+
+    [Fact]
     public async Task Invoke_OfAnUnknownFunction_ThrowsKeyNotFound()
     {
         await using var service = Service([Function("orders-known")], new Dictionary<string, FunctionCode>());
