@@ -14,12 +14,15 @@ namespace Stelvio.LocalCloud.Bench;
 /// </summary>
 internal static class EventSourceDispatchBench
 {
-    public static async Task RunAsync(bool quick)
+    public static async Task<int> RunAsync(string[] args)
     {
+        var quick = args.Contains("--quick");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start, .NET {Environment.Version}");
         var writes = quick ? 500 : 5000;
         await LatencyAsync(writes);
         await ThroughputAsync(quick ? 5_000 : 50_000, []);
         await ThroughputAsync(quick ? 5_000 : 50_000, ["{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"n\":{\"N\":[{\"prefix\":\"1\"}]}}}}"]);
+        return 0;
     }
 
     private static async Task LatencyAsync(int writes)
