@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Stelvio.LocalCloud.EventSources;
+using Stelvio.LocalCloud.Lambda;
 
 namespace Stelvio.LocalCloud.Tests.EventSources;
 
@@ -35,7 +36,7 @@ public sealed class ErrorHandlingTests
     public async Task Timeouts_crashes_and_function_errors_are_retried_then_discarded_as_Unhandled(string errorType, string message)
     {
         await using var fixture = new StreamFixture();
-        fixture.Invoker.Handler = _ => Task.FromResult(new FakeInvoker.Answer(null, new Lambda.FunctionError(errorType, message, [])));
+        fixture.Invoker.Handler = _ => Task.FromResult(new FakeInvoker.Answer(null, new FunctionError(errorType, message, [])));
         fixture.Put("a");
         var errors = new List<string?>();
         var mappings = fixture.Start(
