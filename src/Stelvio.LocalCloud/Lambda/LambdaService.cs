@@ -31,21 +31,14 @@ internal sealed class LambdaService : IFunctionInvoker, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrencyPerFunction, 1);
         this.options = options;
         code = new ConcurrentDictionary<string, FunctionCode>(options.Code, StringComparer.Ordinal);
-        foreach (var function in options.Functions)
-        {
-            Functions[function.Name] = function;
-        }
+        Functions = options.Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The functions, by name.</summary>
-    public Dictionary<string, LocalFunction> Functions { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, LocalFunction> Functions { get; }
 
     /// <summary>The local region.</summary>
     public string Region => options.Region;
-
-    internal TimeProvider Time => options.TimeProvider;
-
-    internal CancellationToken Stopping => stopping.Token;
 
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {

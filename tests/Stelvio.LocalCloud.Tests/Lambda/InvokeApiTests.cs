@@ -107,6 +107,25 @@ public sealed class InvokeApiTests : IDisposable
         Assert.EndsWith("aEND", System.Text.Encoding.UTF8.GetString(tail));
     }
 
+    [Fact]
+    public async Task Invoke_WithAnUnknownInvocationType_IsAValidationException()
+    {
+        await using var service = Service([Function("orders-type")], new Dictionary<string, FunctionCode> { ["orders-type.zip"] = functions.Code(("app.py", "")) });
+        await using var server = await StartAsync(service);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Urls.Single() + "/2015-03-31/functions/orders-type/invocations") { Content = new StringContent("{}") };
+        request.Headers.Add("X-Amz-Invocation-Type", "dry_run");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("ValidationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Equal(
+            """{"message":"1 validation error detected: Value 'dry_run' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [DryRun, RequestResponse, Event]"}""",
+            await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, service.ProcessCount("orders-type"));
+    }
+
     public void Dispose() => functions.Dispose();
 
     private static void AssertError(JsonElement result, int status, string code, string message)

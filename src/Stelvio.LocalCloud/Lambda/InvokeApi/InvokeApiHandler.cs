@@ -41,7 +41,15 @@ internal static class InvokeApiHandler
 
         if (invocationType is not ("RequestResponse" or "Event" or "DryRun"))
         {
-            await ErrorAsync(context, 400, "InvalidParameterValueException", $"Unsupported invocation type {invocationType}").ConfigureAwait(false);
+            // Lambda's request validation answers in its own shape: {"message": …}, no Type.
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/json";
+            context.Response.Headers["x-amzn-ErrorType"] = "ValidationException";
+            var validation = new JsonObject
+            {
+                ["message"] = $"1 validation error detected: Value '{invocationType}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [DryRun, RequestResponse, Event]",
+            };
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(validation.ToJsonString(LambdaJson.Options))).ConfigureAwait(false);
             return;
         }
 
@@ -64,7 +72,7 @@ internal static class InvokeApiHandler
             return;
         }
 
-        var request = new InvocationRequest(function.Name, payload.Length == 0 ? "{}"u8.ToArray() : payload, new InvocationTrigger("invoke", context.Request.Headers.UserAgent.ToString(), 0));
+        var request = new InvocationRequest(function.Name, payload.Length == 0 ? "{}"u8.ToArray() : payload, new InvocationTrigger("invoke", null, 0));
         switch (invocationType)
         {
             case "DryRun":

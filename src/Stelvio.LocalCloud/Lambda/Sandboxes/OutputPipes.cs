@@ -14,6 +14,7 @@ internal sealed class OutputPipes : IDisposable
     private const short PollIn = 0x1;
     private const short PollHangUp = 0x10;
     private const short PollError = 0x8;
+    private const short PollInvalid = 0x20;
 
     private readonly object gate = new();
     private readonly Pipe[] pipes;
@@ -90,12 +91,12 @@ internal sealed class OutputPipes : IDisposable
         while (!pipe.Ended)
         {
             probe[0] = new PollFd { Fd = pipe.Fd, Events = PollIn };
-            if (Poll(probe, 1, 0) <= 0 || (probe[0].Revents & (PollIn | PollHangUp | PollError)) == 0)
+            if (Poll(probe, 1, 0) <= 0 || (probe[0].Revents & (PollIn | PollHangUp | PollError | PollInvalid)) == 0)
             {
                 return;
             }
 
-            // The pipe is readable, so this read returns at once: data, or 0 at its end.
+            // The pipe is readable, so this read returns at once: data, or 0 at its end (-1 for a closed descriptor).
             var read = (int)Read(pipe.Fd, pipe.Buffer, pipe.Buffer.Length);
             if (read <= 0)
             {
