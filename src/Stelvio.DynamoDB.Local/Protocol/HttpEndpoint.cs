@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
+using Stelvio.DynamoDB.Local.Errors;
 
 namespace Stelvio.DynamoDB.Local.Protocol;
 
@@ -23,7 +25,6 @@ internal sealed class HttpEndpoint(DynamoEngine engine)
             await response.WriteAsync($"healthy: dynamodb.{engine.Region}.amazonaws.com ").ConfigureAwait(false);
             return;
         }
-        var target = request.Headers["X-Amz-Target"].ToString();
         var reader = request.BodyReader;
         ReadResult read;
         while (true)
@@ -38,26 +39,52 @@ internal sealed class HttpEndpoint(DynamoEngine engine)
         var output = new PooledBuffer();
         try
         {
-            var error = engine.Execute(target.Length == 0 ? null : target, read.Buffer, output);
+            var error = Execute(request, read.Buffer, output);
             reader.AdvanceTo(read.Buffer.End);
-            if (error is not null)
-            {
-                output.Clear();
-                using var writer = new System.Text.Json.Utf8JsonWriter(output);
-                ErrorJson.Write(writer, error);
-                writer.Flush();
-                response.StatusCode = (int)error.Status;
-            }
-            var headers = response.Headers;
-            headers.ContentType = ContentType;
-            headers["x-amz-crc32"] = Crc32.HashToUInt32(output.WrittenSpan).ToString(CultureInfo.InvariantCulture);
-            headers["x-amzn-RequestId"] = Guid.NewGuid().ToString("N");
-            response.ContentLength = output.WrittenCount;
-            await response.Body.WriteAsync(output.WrittenMemory).ConfigureAwait(false);
+            await WriteAsync(response, error, output).ConfigureAwait(false);
         }
         finally
         {
             output.Dispose();
         }
+    }
+
+    /// <summary>Answers a POST whose body the caller has already read in full (the local cloud's gateway, after authorizing it).</summary>
+    public async Task HandleAsync(HttpContext context, ReadOnlySequence<byte> body)
+    {
+        var output = new PooledBuffer();
+        try
+        {
+            var error = Execute(context.Request, body, output);
+            await WriteAsync(context.Response, error, output).ConfigureAwait(false);
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
+    private DynamoDbException? Execute(HttpRequest request, ReadOnlySequence<byte> body, PooledBuffer output)
+    {
+        var target = request.Headers["X-Amz-Target"].ToString();
+        return engine.Execute(target.Length == 0 ? null : target, body, output);
+    }
+
+    private static async Task WriteAsync(HttpResponse response, DynamoDbException? error, PooledBuffer output)
+    {
+        if (error is not null)
+        {
+            output.Clear();
+            using var writer = new System.Text.Json.Utf8JsonWriter(output);
+            ErrorJson.Write(writer, error);
+            writer.Flush();
+            response.StatusCode = (int)error.Status;
+        }
+        var headers = response.Headers;
+        headers.ContentType = ContentType;
+        headers["x-amz-crc32"] = Crc32.HashToUInt32(output.WrittenSpan).ToString(CultureInfo.InvariantCulture);
+        headers["x-amzn-RequestId"] = Guid.NewGuid().ToString("N");
+        response.ContentLength = output.WrittenCount;
+        await response.Body.WriteAsync(output.WrittenMemory).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
+// Compiled into Stelvio.LocalCloud too (linked, see its csproj), where the local cloud verifies function
+// requests with the same signer; there it lives in that assembly's own namespace.
+#if STELVIO_LOCALCLOUD
+namespace Stelvio.LocalCloud.Iam.Signing;
+#else
 namespace Stelvio.Deploy.Aws;
+#endif
 
 /// <summary>
 /// AWS Signature Version 4 (<c>AWS4-HMAC-SHA256</c>), as described in the AWS General Reference and
