@@ -16,7 +16,7 @@ internal static class ClientCommand
     /// <param name="workingDirectory">Where it runs.</param>
     /// <param name="line">Called with each line it writes; <c>true</c> for standard error.</param>
     /// <param name="cancellationToken">Stops the command and its child processes.</param>
-    /// <exception cref="ClientCommandException">The program could not be started.</exception>
+    /// <exception cref="LocalCommandException">The program could not be started.</exception>
     public static async Task<int> RunAsync(IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, string workingDirectory, Action<string, bool> line, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(command.Count);
@@ -44,7 +44,7 @@ internal static class ClientCommand
         }
         catch (Win32Exception exception)
         {
-            throw new ClientCommandException(
+            throw new LocalCommandException(
                 $"Could not start '{command[0]}': {exception.Message}. Give a program on the PATH (or its path) after '--', as in: {StelvioCli.Invocation} dev -- dotnet test",
                 exception);
         }
@@ -87,6 +87,3 @@ internal static class ClientCommand
         }
     }
 }
-
-/// <summary>The command after <c>dev --</c> could not be started.</summary>
-internal sealed class ClientCommandException(string message, Exception inner) : Exception(message, inner);

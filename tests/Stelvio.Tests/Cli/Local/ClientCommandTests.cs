@@ -31,7 +31,7 @@ public sealed class ClientCommandTests
     [Fact]
     public async Task AProgramThatDoesNotExist_IsAClearError()
     {
-        var exception = await Assert.ThrowsAsync<ClientCommandException>(() =>
+        var exception = await Assert.ThrowsAsync<LocalCommandException>(() =>
             ClientCommand.RunAsync(["stelvio-no-such-program"], new Dictionary<string, string>(), WorkingDirectory, (_, _) => { }, CancellationToken.None));
 
         Assert.StartsWith("Could not start 'stelvio-no-such-program'", exception.Message, StringComparison.Ordinal);
