@@ -10,9 +10,9 @@ namespace Stelvio.LocalCloud.Tests.EndToEnd;
 /// </summary>
 public sealed class OrdersCloud : IAsyncLifetime
 {
-    public LocalCloud Cloud { get; private set; } = null!;
+    public Testing.LocalCloud Cloud { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cloud = await LocalCloud.StartAsync(OrdersApp.Name, "test", OrdersApp.Declare);
+    public async Task InitializeAsync() => Cloud = await Testing.LocalCloud.StartAsync(OrdersApp.Name, "test", OrdersApp.Declare);
 
     public async Task DisposeAsync() => await Cloud.DisposeAsync();
 }

@@ -14,7 +14,7 @@ namespace Stelvio.LocalCloud.Tests.EndToEnd;
 [Collection(OrdersCollection.Name)]
 public class OrdersEndToEndTests(OrdersCloud fixture)
 {
-    private readonly LocalCloud cloud = fixture.Cloud;
+    private readonly Testing.LocalCloud cloud = fixture.Cloud;
 
     [Fact]
     public async Task WritesUpdatesAndDeletes_AreSeenByTheSubscribedHandler_WithTheImagesOfTheView()

@@ -11,7 +11,7 @@ public class PythonEndToEndTests
     [Fact]
     public async Task TheGuidesProcessChanges_PrintsEachKindOfChange()
     {
-        await using var cloud = await LocalCloud.StartAsync("guide", "test", PythonApps.GuideOrders, new LocalCloudOptions { ProjectDirectory = PythonApps.Directory });
+        await using var cloud = await Testing.LocalCloud.StartAsync("guide", "test", PythonApps.GuideOrders, new LocalCloudOptions { ProjectDirectory = PythonApps.Directory });
         using var db = cloud.CreateDynamoDBClient();
         var orders = cloud.TableName("orders");
         var key = new Dictionary<string, AttributeValue> { ["customer_id"] = new() { S = "c-1" }, ["order_date"] = new() { S = "2024-11-26" } };
@@ -36,7 +36,7 @@ public class PythonEndToEndTests
     [Fact]
     public async Task AWriteToATableTheFunctionIsNotLinkedTo_IsDenied()
     {
-        await using var cloud = await LocalCloud.StartAsync("iam", "test", PythonApps.Writer, new LocalCloudOptions { ProjectDirectory = PythonApps.Directory });
+        await using var cloud = await Testing.LocalCloud.StartAsync("iam", "test", PythonApps.Writer, new LocalCloudOptions { ProjectDirectory = PythonApps.Directory });
         var other = cloud.TableName("other");
 
         var invocation = await cloud.InvokeAsync("writer", $$"""{"id":"x-1","table":"{{other}}"}""");
@@ -64,7 +64,7 @@ public class PythonEndToEndTests
         File.Copy(Path.Combine(PythonApps.Directory, "functions", "version.py"), Path.Combine(project, "functions", "version.py"));
         try
         {
-            await using var cloud = await LocalCloud.StartAsync("swap", "test", PythonApps.Versioned, new LocalCloudOptions { ProjectDirectory = project });
+            await using var cloud = await Testing.LocalCloud.StartAsync("swap", "test", PythonApps.Versioned, new LocalCloudOptions { ProjectDirectory = project });
             var before = await cloud.InvokeAsync("version", "{}");
 
             await File.WriteAllTextAsync(Path.Combine(project, "functions", "version.py"), "def handler(event, context):\n    return {\"version\": 2}\n");
