@@ -22,9 +22,10 @@ internal static partial class InvocationLines
         console.MarkupLine(Headline(result));
         if (result.Error is { } error)
         {
-            foreach (var frame in error.StackTrace)
+            // A frame may span lines (Python's holds the source line): each is indented under the invocation.
+            foreach (var line in error.StackTrace.SelectMany(f => f.Split('\n')).Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0))
             {
-                console.MarkupLine("      [red]" + Markup.Escape(frame.Trim()) + "[/]");
+                console.MarkupLine("      [red]" + Markup.Escape(line.Trim()) + "[/]");
             }
         }
 

@@ -34,16 +34,17 @@ public sealed class InvocationLinesTests : IDisposable
     }
 
     [Fact]
-    public void AFailedInvocation_ShowsTheErrorAndItsStackTrace()
+    public void AFailedInvocation_ShowsTheErrorAndItsStackTrace_EachLineIndented()
     {
-        var error = new FunctionError("System.InvalidOperationException", "No stock for c-1", ["at Orders.Functions.InventoryHandlers.UpdateStock()", "at Stelvio.Lambda.RuntimeLoop.RunAsync()"]);
+        var error = new FunctionError("System.InvalidOperationException", "No stock for c-1", ["at Orders.Functions.InventoryHandlers.UpdateStock()", "  File \"handler.py\", line 7, in process\n    raise ValueError()\n"]);
         var result = Result(error, "", new InvocationTrigger("cli", null, 0), cold: false);
 
         InvocationLines.Write(console, result);
 
         Assert.EndsWith("cli  41 ms  warm  ERROR System.InvalidOperationException: No stock for c-1", console.Lines[0], StringComparison.Ordinal);
         Assert.Equal("      at Orders.Functions.InventoryHandlers.UpdateStock()", console.Lines[1]);
-        Assert.Equal("      at Stelvio.Lambda.RuntimeLoop.RunAsync()", console.Lines[2]);
+        Assert.Equal("      File \"handler.py\", line 7, in process", console.Lines[2]);
+        Assert.Equal("      raise ValueError()", console.Lines[3]);
     }
 
     [Theory]
