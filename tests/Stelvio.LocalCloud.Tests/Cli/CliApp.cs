@@ -32,11 +32,11 @@ internal static class CliApp
     }
 
     /// <summary>Runs the command line with a console that is not a terminal, as in CI.</summary>
-    public static async Task<(int Exit, string Output)> RunAsync(string[] args, ObservedWriter? output = null, CancellationToken cancellationToken = default)
+    public static async Task<(int Exit, string Output)> RunAsync(string[] args, ObservedWriter? output = null, CancellationToken cancellationToken = default, AppDefinition? definition = null)
     {
         output ??= new ObservedWriter();
         var console = CliConsole.Create(_ => null, output, AnsiSupport.No);
-        var exit = await StelvioCli.RunAsync(args, Definition, console, cancellationToken: cancellationToken);
+        var exit = await StelvioCli.RunAsync(args, definition ?? Definition, console, cancellationToken: cancellationToken);
         return (exit, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 }

@@ -97,6 +97,65 @@ public sealed class DevCommandTests
         }
     }
 
+    [Fact]
+    public async Task WithoutACommand_DevRunsUntilCtrlC()
+    {
+        var output = new ObservedWriter();
+        using var interrupt = new CancellationTokenSource();
+
+        var dev = CliApp.RunAsync(["dev", "--stage", "t6"], output, interrupt.Token);
+        await output.LineContainingAsync("Ready; watching the function folders").WaitAsync(TimeSpan.FromMinutes(2));
+        await interrupt.CancelAsync();
+        var (exit, text) = await dev;
+
+        Assert.True(exit == ExitCodes.Interrupted, text);
+        Assert.EndsWith("Stopped the local cloud and every process it started.\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChangedFunction_IsRebuiltAndSwappedIn_WhileDevRuns()
+    {
+        // A copy of the app, whose greeter the command rewrites, then invokes until it answers with the new code.
+        var project = Directory.CreateTempSubdirectory("stelvio-dev-watch-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(project, "functions"));
+            foreach (var file in Directory.GetFiles(Path.Combine(CliApp.Directory, "functions"), "*.py"))
+            {
+                File.Copy(file, Path.Combine(project, "functions", Path.GetFileName(file)));
+            }
+
+            const string Client = """
+                import json, os, sys, time, boto3
+                lam = boto3.client("lambda")
+                def hello():
+                    answer = lam.invoke(FunctionName=os.environ["STLV_GREETER_FUNCTION_NAME"], Payload=b"{}")
+                    return json.loads(answer["Payload"].read())["hello"]
+                print("before:", hello(), flush=True)
+                with open(sys.argv[1], "w") as handler:
+                    handler.write("def handler(event, context):\n    return {'hello': 'swapped'}\n")
+                deadline = time.time() + 120
+                while hello() != "swapped" and time.time() < deadline:
+                    time.sleep(0.2)
+                print("after:", hello())
+                """;
+            var definition = new AppDefinition(CliApp.Name, CliApp.Declare, project);
+
+            var (exit, output) = await CliApp.RunAsync(
+                ["dev", "--stage", "t5", "--", "python3", "-c", Client, Path.Combine(project, "functions", "greeter.py")], definition: definition);
+
+            Assert.True(exit == ExitCodes.Success, output);
+            Assert.Contains("\nbefore: world\n", output, StringComparison.Ordinal);
+            Assert.Contains("Changed: functions; rebuilding\n", output, StringComparison.Ordinal);
+            Assert.Contains("Swapped in the new code of ", output, StringComparison.Ordinal);
+            Assert.Contains("\nafter: swapped\n", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
     /// <summary>Whether a process runs (a zombie, killed and not yet reaped by its new parent, does not).</summary>
     private static bool IsRunning(int pid)
     {

@@ -14,10 +14,11 @@ internal sealed class ObservedWriter : StringWriter
     {
         lock (gate)
         {
-            var found = ToString().Split('\n').FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal) && ToString().Contains(l + "\n", StringComparison.Ordinal));
-            if (found is not null)
+            // Whole lines only: the text after the last newline is still being written.
+            var lines = base.ToString().Split('\n');
+            if (lines[..^1].FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal)) is { } found)
             {
-                return Task.FromResult(found);
+                return Task.FromResult(found.TrimEnd('\r'));
             }
 
             var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
