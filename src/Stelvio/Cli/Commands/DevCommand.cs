@@ -55,18 +55,21 @@ internal sealed class DevCommand(AppDefinition definition, IAnsiConsole console)
             OnEvent = live.On,
         }, run.Token);
         run.CancelMessage = "Stopped the local cloud and every process it started.";
-        LocalAppView.Write(console, synth.StackName, host.Endpoint, host.App, host.NotRunLocally);
-        if (settings.Data is not null)
+        live.Block(output =>
         {
-            console.MarkupLine("Tables are kept in [green]" + Markup.Escape(Path.GetFullPath(settings.Data)) + "[/]");
-        }
+            LocalAppView.Write(output, synth.StackName, host.Endpoint, host.App, host.NotRunLocally);
+            if (settings.Data is not null)
+            {
+                output.MarkupLine("Tables are kept in [green]" + Markup.Escape(Path.GetFullPath(settings.Data)) + "[/]");
+            }
+        });
 
         await using var watcher = settings.NoWatch
             ? null
             : new SourceWatcher(built.Builds.Select(b => b.Asset.SourceDirectory), Debounce, (folder, token) => SwapAsync(synth, host, live, folder, token));
         if (command.Count == 0)
         {
-            console.MarkupLine(watcher is null
+            live.Line(watcher is null
                 ? "Ready. Ctrl+C stops."
                 : "Ready; watching the function folders and swapping in rebuilt code. Ctrl+C stops.");
             await Task.Delay(Timeout.Infinite, run.Token);

@@ -22,6 +22,16 @@ internal sealed class LiveOutput(IAnsiConsole console)
         }
     }
 
+    /// <summary>Prints several lines that stay together (the resources at start-up, while the first events may come).</summary>
+    public void Block(Action<IAnsiConsole> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        lock (gate)
+        {
+            write(console);
+        }
+    }
+
     /// <summary>Prints a line of the user's command as it wrote it (no markup).</summary>
     public void Text(string text)
     {
