@@ -5,8 +5,8 @@ using Stelvio.Aws.Lambda;
 namespace Orders;
 
 /// <summary>
-/// The orders app: the orders table with both indexes and a stream, two functions subscribed to its stream, and a
-/// users table linked to a function. The C# handlers live in functions/Orders. Program.cs runs it; tests synthesize it.
+/// The orders app: the orders table with both indexes and a stream, two functions subscribed to its stream (one
+/// records what it saw in the linked order-changes table), and a users table linked to a function. The C# handlers live in functions/Orders. Program.cs runs it; tests synthesize it.
 /// </summary>
 public static class OrdersApp
 {
@@ -32,8 +32,17 @@ public static class OrdersApp
             Stream = StreamView.NewAndOldImages,
         });
 
+        // What process-orders saw: one item per stream record (the order, the event, its keys and images).
+        var changes = new DynamoTable("order-changes", new()
+        {
+            Fields = { ["order"] = "string", ["sequence"] = "string" },
+            PartitionKey = "order",
+            SortKey = "sequence",
+        });
+
         // Stream subscriptions: each is a function named orders-{name} that can read the stream (and only the stream).
-        orders.Subscribe("process-orders", "functions/Orders::OrderHandlers.ProcessChanges");
+        // A subscription that also writes a table links it, as any function does.
+        orders.Subscribe("process-orders", new FunctionConfig { Handler = "functions/Orders::OrderHandlers.ProcessChanges", Links = [changes] });
         // UpdateStock reports the records it failed, so Lambda retries from the first of them, not the whole batch.
         orders.Subscribe("update-inventory", "functions/Orders::InventoryHandlers.UpdateStock", options: new() { ReportBatchItemFailures = true });
 

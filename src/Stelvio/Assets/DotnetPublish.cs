@@ -45,4 +45,24 @@ internal static class DotnetPublish
             "-getProperty:TargetName",
         ],
         asset.SourceDirectory);
+
+    /// <summary>
+    /// The <c>dotnet publish</c> command of a local build (the local cloud): for the host's runtime identifier,
+    /// framework-dependent for the JIT or self-contained with Native AOT, with its own intermediate and output folders
+    /// (<paramref name="artifacts"/>), so it never shares <c>obj</c> with the deploy's publish or an IDE's build.
+    /// </summary>
+    public static ProcessCommand LocalCommand(FunctionAsset asset, string project, string output, string runtimeIdentifier, bool nativeAot, string artifacts) => new(
+        AssetBuilderProcess.Dotnet,
+        [
+            "publish", project,
+            "-c", "Release",
+            "-r", runtimeIdentifier,
+            nativeAot ? "--self-contained" : "--no-self-contained",
+            $"-p:PublishAot={(nativeAot ? "true" : "false")}",
+            "-o", output,
+            "--artifacts-path", artifacts,
+            "-nodeReuse:false",
+            "-getProperty:TargetName",
+        ],
+        asset.SourceDirectory);
 }

@@ -16,7 +16,8 @@ namespace Stelvio.Assets;
 /// </summary>
 internal static class SourceHash
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "bin", "obj", ".stelvio", ".git", ".vs", "__pycache__", "node_modules" };
+    /// <summary>Folders that are never part of a function's sources: build output, caches, tool state.</summary>
+    public static readonly FrozenSet<string> SkippedFolders = FrozenSet.Create(StringComparer.Ordinal, ".stelvio", ".git", ".vs", "__pycache__", "node_modules", "bin", "obj");
 
     private static readonly string[] BuildFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.Config", "nuget.config"];
 

@@ -5,8 +5,8 @@ using Stelvio.Cli.Commands;
 namespace Stelvio.Cli;
 
 /// <summary>
-/// The command line every Stelvio app program gets: <c>synth</c>, <c>deploy</c>, <c>diff</c>, <c>outputs</c>,
-/// <c>destroy</c>, <c>bootstrap</c>. Exit codes: see <see cref="ExitCodes"/>.
+/// The command line every Stelvio app program gets: <c>synth</c>, <c>dev</c>, <c>invoke</c>, <c>deploy</c>, <c>diff</c>,
+/// <c>outputs</c>, <c>destroy</c>, <c>bootstrap</c>. Exit codes: see <see cref="ExitCodes"/>.
 /// </summary>
 internal static class StelvioCli
 {
@@ -40,6 +40,10 @@ internal static class StelvioCli
 
             Add<SynthCommand>(config, commands, "synth", "Synthesize the app to a CloudFormation template, without touching AWS.",
                 ["synth", "--stage", "dev"], ["synth", "--stage", "dev", "--output", "out"]);
+            Add<DevCommand>(config, commands, "dev", "Run the app on this machine (tables, functions, stream subscriptions, IAM) and show every invocation; rebuilds a function when its code changes. With -- COMMAND: run that command against it, then exit with its exit code (1 if it succeeded but a handler failed or a call was denied).",
+                ["dev", "--stage", "dev"], ["dev", "--stage", "demo", "--data", ".stelvio/data"], ["dev", "--stage", "demo", "--", "dotnet", "run", "--project", "client"], ["dev", "--", "dotnet", "test"]);
+            Add<InvokeCommand>(config, commands, "invoke", "Run one function on this machine once, with an event, and print its logs and result (exit code 1 if it failed).",
+                ["invoke", "process-user"], ["invoke", "process-user", "--payload", "'{\"user_id\": \"u-1\"}'"], ["invoke", "orders-process-orders", "--file", "events/insert.json", "--stage", "demo"]);
             Add<DeployCommand>(config, commands, "deploy", "Deploy the app to AWS through a CloudFormation change set: shows the changes, asks, executes and streams the stack's events.",
                 ["deploy", "--stage", "dev"], ["deploy", "--stage", "prod", "--profile", "prod", "--region", "eu-west-1", "--yes"]);
             Add<DiffCommand>(config, commands, "diff", "Show what a deploy would change (change set and template differences) without changing anything.",

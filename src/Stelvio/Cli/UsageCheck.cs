@@ -35,6 +35,8 @@ internal static class UsageCheck
         }
 
         var options = Options(settingsType);
+        var arguments = Arguments(settingsType);
+        var given = 0;
         for (var i = 1; i < args.Count; i++)
         {
             var token = args[i];
@@ -43,11 +45,27 @@ internal static class UsageCheck
                 continue;
             }
 
-            if (!token.StartsWith('-') || token == "-" || token == "--")
+            if (token == "--")
             {
+                // What follows is a command of its own (dev runs it), never checked against this one's options.
+                return typeof(IPassThroughArguments).IsAssignableFrom(settingsType)
+                    ? MissingArgument(name, arguments, given)
+                    : $"Unexpected '--': '{name}' runs no command of yours; only dev does ({StelvioCli.Invocation} dev -- COMMAND ARGS...).";
+            }
+
+            if (!token.StartsWith('-') || token == "-")
+            {
+                if (given < arguments.Count)
+                {
+                    given++;
+                    continue;
+                }
+
                 var asOption = "--" + token;
                 var hint = options.ContainsKey(asOption) ? $" Did you mean '{asOption}'?" : "";
-                return $"Unexpected argument '{token}': '{name}' takes options only ({Listed(options)}).{hint}";
+                return arguments.Count == 0
+                    ? $"Unexpected argument '{token}': '{name}' takes options only ({Listed(options)}).{hint}"
+                    : $"Unexpected argument '{token}': '{name}' takes {Named(arguments)} and options ({Listed(options)}).{hint}";
             }
 
             var equals = token.IndexOf('=', StringComparison.Ordinal);
@@ -70,8 +88,23 @@ internal static class UsageCheck
             i++;
         }
 
-        return null;
+        return args.Skip(1).Any(HelpOptions.Contains) ? null : MissingArgument(name, arguments, given);
     }
+
+    private static string? MissingArgument(string name, IReadOnlyList<CommandArgumentAttribute> arguments, int given) =>
+        arguments.Skip(given).FirstOrDefault(a => a.IsRequired) is { } missing
+            ? $"'{name}' needs <{missing.ValueName}>: {StelvioCli.Invocation} {name} <{missing.ValueName}> [OPTIONS]."
+            : null;
+
+    /// <summary>The positional arguments of a settings type, in their order.</summary>
+    private static List<CommandArgumentAttribute> Arguments(Type settingsType) =>
+        [.. settingsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.GetCustomAttribute<CommandArgumentAttribute>())
+            .OfType<CommandArgumentAttribute>()
+            .OrderBy(a => a.Position)];
+
+    private static string Named(IReadOnlyList<CommandArgumentAttribute> arguments) =>
+        string.Join(" ", arguments.Select(a => "<" + a.ValueName + ">"));
 
     /// <summary>Every option name (<c>--stage</c>, <c>-s</c>) of a settings type, with its declaration.</summary>
     private static Dictionary<string, CommandOptionAttribute> Options(Type settingsType)

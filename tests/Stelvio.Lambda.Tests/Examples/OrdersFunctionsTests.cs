@@ -6,8 +6,11 @@ using Stelvio.Lambda.Tests.Support;
 
 namespace Stelvio.Lambda.Tests.Examples;
 
-/// <summary>The example's handlers (examples/Orders/functions/Orders), called directly.</summary>
-public class OrdersFunctionsTests
+/// <summary>
+/// The example's handlers (examples/Orders/functions/Orders), called directly; ProcessChanges records what it saw in
+/// the order-changes table of a local DynamoDB (<see cref="OrderChangesTable"/>).
+/// </summary>
+public class OrdersFunctionsTests(OrderChangesTable changes) : IClassFixture<OrderChangesTable>
 {
     private const string Pending = """{"customer_id":{"S":"c-100"},"order_date":{"S":"2024-11-26"},"status":{"S":"pending"},"total":{"N":"42.5"}}""";
     private const string Shipped = """{"customer_id":{"S":"c-100"},"order_date":{"S":"2024-11-26"},"status":{"S":"shipped"},"total":{"N":"42.5"}}""";
@@ -25,6 +28,10 @@ public class OrdersFunctionsTests
             $"INFO Order updated: {Pending} -> {Shipped}",
             $"INFO Order deleted: {Shipped}",
         ], context.Lines);
+        var recorded = changes.Items("c-100/2024-11-26");
+        Assert.Equal(["INSERT", "MODIFY", "REMOVE"], recorded.Select(r => r["event"]));
+        Assert.Equal([Pending, Shipped, null], recorded.Select(r => r.GetValueOrDefault("new_image")));
+        Assert.Equal([null, Pending, Shipped], recorded.Select(r => r.GetValueOrDefault("old_image")));
     }
 
     [Fact]

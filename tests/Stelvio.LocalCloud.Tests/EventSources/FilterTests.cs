@@ -124,7 +124,7 @@ public sealed class FilterTests
     private static EventSourceMappingException Rejected(IReadOnlyList<string> patterns)
     {
         using var engine = new DynamoDB.Local.DynamoEngine();
-        var mapping = new Template.LocalEventSourceMapping(
+        var mapping = new LocalCloud.Template.LocalEventSourceMapping(
             "OrdersSubscription", "uuid", StreamFixture.FunctionName, "arn:aws:dynamodb:us-east-1:000000000000:table/orders/stream/2026-12-02T10:00:00.000",
             "LATEST", null, 100, TimeSpan.Zero, -1, null, false, false, 1, true, patterns, null, null);
         return Assert.Throws<EventSourceMappingException>(() =>

@@ -40,7 +40,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("Unexpected argument 'stage': 'synth' takes options only (--output, --stage, --help). Did you mean '--stage'?", "synth", "stage", "dev")]
     [InlineData("Option '--stage' needs a value: --stage <STAGE>.", "synth", "--stage")]
     [InlineData("Option '--stage' needs a value: --stage <STAGE>.", "deploy", "--stage", "--yes")]
-    [InlineData("Unknown command 'synht'. Did you mean 'synth'? Commands: synth, deploy, diff, outputs, destroy, bootstrap.", "synht")]
+    [InlineData("Unknown command 'synht'. Did you mean 'synth'? Commands: synth, dev, invoke, deploy, diff, outputs, destroy, bootstrap.", "synht")]
     [InlineData("Unknown option '--stage' before the command.", "--stage", "dev", "synth")]
     public async Task AMistypedCommandLine_IsAUsageError_WithASuggestion_BeforeAnythingIsDeclared(string message, params string[] args)
     {

@@ -10,6 +10,15 @@ internal static partial class Resources
     [global::System.CodeDom.Compiler.GeneratedCode("Stelvio", "1.0")]
     internal static class OrdersProcessOrders
     {
+        /// <summary>Link 'order-changes'.</summary>
+        internal static class OrderChanges
+        {
+            /// <summary><c>table_arn</c>, from <c>STLV_ORDER_CHANGES_TABLE_ARN</c>.</summary>
+            internal static string TableArn => Read("STLV_ORDER_CHANGES_TABLE_ARN");
+            /// <summary><c>table_name</c>, from <c>STLV_ORDER_CHANGES_TABLE_NAME</c>.</summary>
+            internal static string TableName => Read("STLV_ORDER_CHANGES_TABLE_NAME");
+        }
+
         private static string Read(string variable) =>
             global::System.Environment.GetEnvironmentVariable(variable)
             ?? throw new global::System.InvalidOperationException(
