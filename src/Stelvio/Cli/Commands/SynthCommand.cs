@@ -24,11 +24,16 @@ internal sealed class SynthCommand(AppDefinition definition, IAnsiConsole consol
             var path = Path.GetFullPath(Path.Combine(settings.Output, $"{result.StackName}.template.json"));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, result.TemplateBytes);
-            var generated = GeneratedFileWriter.Write(result.GeneratedFiles);
+            var generated = GeneratedFileWriter.Write(result);
             SynthSummary.Write(console, result, path);
-            foreach (var file in generated)
+            foreach (var file in generated.Written)
             {
                 console.MarkupLine("Generated [green]" + Markup.Escape(file) + "[/]");
+            }
+
+            foreach (var file in generated.Deleted)
+            {
+                console.MarkupLine("Deleted [yellow]" + Markup.Escape(file) + "[/] (no longer generated)");
             }
 
             return 0;
