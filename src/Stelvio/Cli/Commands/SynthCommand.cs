@@ -9,19 +9,25 @@ internal sealed class SynthCommand(AppDefinition definition, IAnsiConsole consol
 {
     public sealed class Settings : StageSettings
     {
+        internal const string DefaultOutput = ".stelvio/out";
+
         [CommandOption("-o|--output <DIR>")]
-        [Description("Where to write the template. Default: .stelvio/out")]
-        [DefaultValue(".stelvio/out")]
-        public string Output { get; init; } = ".stelvio/out";
+        [Description("Where to write the template. Default: " + DefaultOutput)]
+        [DefaultValue(DefaultOutput)]
+        public string Output { get; init; } = DefaultOutput;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Run(definition, console, settings.ResolvedStage, settings.Output);
+
+    /// <summary>Synthesizes the stage, writes the template into <paramref name="output"/> and the generated files beside the handlers, and prints the summary.</summary>
+    internal static int Run(AppDefinition definition, IAnsiConsole console, string stage, string output)
     {
         return CliErrors.Run(console, () =>
         {
-            var app = definition.Build(settings.ResolvedStage);
+            var app = definition.Build(stage);
             var result = app.Synth().EnsureWithinStackLimits();
-            var path = Path.GetFullPath(Path.Combine(settings.Output, $"{result.StackName}.template.json"));
+            var path = Path.GetFullPath(Path.Combine(output, $"{result.StackName}.template.json"));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, result.TemplateBytes);
             var generated = GeneratedFileWriter.Write(result);
