@@ -33,6 +33,15 @@ internal sealed record FunctionAsset(AssetKind Kind, string SourceDirectory, str
     /// <summary>The handlers of the functions built from this asset, which a C# build checks the program registers.</summary>
     public IReadOnlyList<AssetHandler> Handlers { get; init; } = [];
 
+    /// <summary>Equal when the same code, built the same way, for the same functions (the collections compared by content).</summary>
+    public bool Equals(FunctionAsset? other) =>
+        other is not null && Kind == other.Kind && SourceDirectory == other.SourceDirectory && Architecture == other.Architecture &&
+        NativeAot == other.NativeAot && Hash == other.Hash && Handlers.SequenceEqual(other.Handlers) &&
+        GeneratedFiles.OrderBy(f => f.Key, StringComparer.Ordinal).SequenceEqual(other.GeneratedFiles.OrderBy(f => f.Key, StringComparer.Ordinal));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, SourceDirectory, Architecture, NativeAot, Hash);
+
     /// <summary>
     /// Computes the asset for a source folder and build options; <paramref name="generated"/> is what synth generates
     /// into the folder (file name → content), <paramref name="handlers"/> the functions built from it.
