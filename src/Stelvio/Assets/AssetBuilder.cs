@@ -13,9 +13,10 @@ namespace Stelvio.Assets;
 /// zip as <c>bootstrap</c> (mode 0755), the other published files beside it (mode 0644), symbol files
 /// (<c>.pdb</c>, <c>.dbg</c>) left out. The executable is renamed rather than published with
 /// <c>-p:AssemblyName=bootstrap</c>, which would also rename every referenced project (such as Stelvio.Lambda)
-/// and fail with "Ambiguous project name 'bootstrap'".</item>
-/// <item><see cref="AssetKind.PythonSource"/>: the folder's files as they are (mode 0644), with the generated
-/// resources file, without caches and build output.</item>
+/// and fail with "Ambiguous project name 'bootstrap'". Then the program is asked which handlers it registers
+/// (<see cref="HandlerCheck"/>), and a function whose handler is not among them fails the build.</item>
+/// <item><see cref="AssetKind.PythonSource"/>: the folder's files as they are (mode 0644), with the functions' generated
+/// access modules (from synth, not from disk), without caches and build output.</item>
 /// </list>
 /// Zips are deterministic (<see cref="DeterministicZip"/>): the same files give the same bytes.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed class AssetBuilder : IAssetBuilder
     private readonly SemaphoreSlim publishing = new(1, 1);
     private readonly ConcurrentDictionary<string, Lazy<Task<BuiltAsset>>> builds = new(StringComparer.Ordinal);
     private readonly RunProcess run;
+    private readonly string? hostArchitecture;
 
     /// <param name="cacheDirectory">Where zips are kept, normally <see cref="CacheDirectoryFor"/> of the app's project directory.</param>
     public AssetBuilder(string cacheDirectory)
@@ -39,12 +41,19 @@ internal sealed class AssetBuilder : IAssetBuilder
     {
     }
 
-    internal AssetBuilder(string cacheDirectory, RunProcess run)
+    /// <param name="cacheDirectory">Where zips are kept.</param>
+    /// <param name="run">Runs <c>dotnet</c> and the built programs.</param>
+    /// <param name="hostArchitecture">The Lambda architecture whose Linux programs this machine runs (null: none). Default: this machine's.</param>
+    internal AssetBuilder(string cacheDirectory, RunProcess run, string? hostArchitecture = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cacheDirectory);
         CacheDirectory = Path.GetFullPath(cacheDirectory);
         this.run = run;
+        this.hostArchitecture = hostArchitecture ?? HandlerCheck.HostArchitecture;
     }
+
+    /// <summary>How long a program may take to list its handlers.</summary>
+    internal static TimeSpan ListHandlersTimeout { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The folder holding the built zips.</summary>
     public string CacheDirectory { get; }
@@ -86,7 +95,7 @@ internal sealed class AssetBuilder : IAssetBuilder
             var items = asset.Kind switch
             {
                 AssetKind.DotnetProject => await PublishAsync(asset, workDirectory, cancellationToken).ConfigureAwait(false),
-                AssetKind.PythonSource => PythonItems(asset),
+                AssetKind.PythonSource => PythonItems(asset, workDirectory),
                 _ => throw new ArgumentOutOfRangeException(nameof(asset), asset.Kind, "Unknown asset kind."),
             };
 
@@ -109,20 +118,12 @@ internal sealed class AssetBuilder : IAssetBuilder
         }
     }
 
-    private async Task<IReadOnlyList<ZipItem>> PublishAsync(FunctionAsset asset, string output, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ZipItem>> PublishAsync(FunctionAsset asset, string workDirectory, CancellationToken cancellationToken)
     {
+        var output = Path.Combine(workDirectory, "publish");
         var project = DotnetPublish.FindProject(asset);
         var command = DotnetPublish.Command(asset, project, output);
-        ProcessOutcome outcome;
-        await publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            outcome = await run(command, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            publishing.Release();
-        }
+        var outcome = await RunPublishingAsync(command, cancellationToken).ConfigureAwait(false);
 
         if (outcome.ExitCode != 0)
         {
@@ -143,6 +144,7 @@ internal sealed class AssetBuilder : IAssetBuilder
                 outcome.Tail());
         }
 
+        await CheckHandlersAsync(asset, project, executable, Path.Combine(workDirectory, "host-build"), cancellationToken).ConfigureAwait(false);
         var items = new List<ZipItem>();
         foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
         {
@@ -172,7 +174,81 @@ internal sealed class AssetBuilder : IAssetBuilder
         return items;
     }
 
-    private static List<ZipItem> PythonItems(FunctionAsset asset)
+    /// <summary>
+    /// Asks the program which handlers it registers and compares them with the functions' (see <see cref="HandlerCheck"/>):
+    /// the published program itself when this machine runs it, else a build of the project for this machine.
+    /// </summary>
+    private async Task CheckHandlersAsync(FunctionAsset asset, string project, string executable, string hostBuild, CancellationToken cancellationToken)
+    {
+        if (asset.Handlers.Count == 0)
+        {
+            return;
+        }
+
+        ProcessCommand listing;
+        string how;
+        if (asset.Architecture == hostArchitecture)
+        {
+            listing = new ProcessCommand(executable, [HandlerCheck.ListHandlersOption], asset.SourceDirectory);
+            how = $"'{BootstrapName} {HandlerCheck.ListHandlersOption}' of the published {(asset.NativeAot ? "Native AOT " : "")}program";
+        }
+        else
+        {
+            var build = HandlerCheck.HostBuild(project, hostBuild);
+            var built = await RunPublishingAsync(build, cancellationToken).ConfigureAwait(false);
+            var targetPath = built.Output.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "";
+            if (built.ExitCode != 0 || !File.Exists(targetPath))
+            {
+                throw new AssetBuildException(asset,
+                    $"Function code in '{asset.SourceDirectory}': building it for this machine, to list its handlers (the {asset.Architecture} program does not run here), failed with exit code {built.ExitCode}.{Environment.NewLine}" +
+                    $"Command: {build}{Environment.NewLine}Last lines of its output:",
+                    built.Tail());
+            }
+
+            listing = new ProcessCommand(AssetBuilderProcess.Dotnet, [targetPath, HandlerCheck.ListHandlersOption], asset.SourceDirectory);
+            how = $"'{HandlerCheck.ListHandlersOption}' of a build for this machine, since the {asset.Architecture} program does not run here";
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ListHandlersTimeout);
+        ProcessOutcome outcome;
+        try
+        {
+            outcome = await run(listing, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AssetBuildException(asset,
+                $"Function code in '{asset.SourceDirectory}': '{listing}' did not list the program's handlers within {ListHandlersTimeout.TotalSeconds:0} s. " +
+                "Stelvio runs it to check the functions' handlers: Program.cs must reach LambdaHost.RunAsync without waiting for anything.", "");
+        }
+
+        if (outcome.ExitCode != 0)
+        {
+            throw new AssetBuildException(asset,
+                $"Function code in '{asset.SourceDirectory}': '{listing}' failed with exit code {outcome.ExitCode}, so its handlers could not be checked. " +
+                $"Stelvio runs it to list the handlers the program registers: the program must call LambdaHost.RunAsync (Stelvio.Lambda) in Program.cs " +
+                $"without needing Lambda's environment before it.{Environment.NewLine}Last lines of its output:",
+                outcome.Tail());
+        }
+
+        HandlerCheck.Compare(asset, HandlerCheck.Registered(outcome), how);
+    }
+
+    private async Task<ProcessOutcome> RunPublishingAsync(ProcessCommand command, CancellationToken cancellationToken)
+    {
+        await publishing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await run(command, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            publishing.Release();
+        }
+    }
+
+    private static List<ZipItem> PythonItems(FunctionAsset asset, string workDirectory)
     {
         if (!Directory.Exists(asset.SourceDirectory))
         {
@@ -183,14 +259,14 @@ internal sealed class AssetBuilder : IAssetBuilder
             .Where(f => !f.Relative.EndsWith(".pyc", StringComparison.Ordinal))
             .Select(f => new ZipItem(f.Relative, f.Full, Executable: false))
             .ToList();
-        // Files synth generates (the typed resources module) are not part of the hash but the code imports them.
-        foreach (var generated in SourceHash.GeneratedFiles.Order(StringComparer.Ordinal))
+        // The access modules synth generated for the functions: their content as hashed, whatever the folder holds now
+        // (another app sharing the folder writes its own modules there, which are left out of the hash and the zip).
+        Directory.CreateDirectory(workDirectory);
+        foreach (var (name, content) in asset.GeneratedFiles.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            var path = Path.Combine(asset.SourceDirectory, generated);
-            if (File.Exists(path))
-            {
-                items.Add(new ZipItem(generated, path, Executable: false));
-            }
+            var path = Path.Combine(workDirectory, name);
+            File.WriteAllText(path, content);
+            items.Add(new ZipItem(name, path, Executable: false));
         }
 
         return items;

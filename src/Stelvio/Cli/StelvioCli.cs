@@ -24,6 +24,11 @@ internal static class StelvioCli
         ArgumentNullException.ThrowIfNull(definition);
         var services = deploy ?? Stelvio.Deploy.DeployServices.Default;
         var output = console ?? CliConsole.Create(services.Environment);
+        if (SynthFastPath.TryRun(args, definition, output, Unhandled) is { } synthExit)
+        {
+            return synthExit;
+        }
+
         var commands = new Dictionary<string, Type>(StringComparer.Ordinal);
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(AppDefinition), definition);

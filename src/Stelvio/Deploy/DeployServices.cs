@@ -32,7 +32,8 @@ internal sealed record DeployServices
 
     /// <summary>
     /// How long one request to an AWS endpoint may take before it fails, naming the service; a request that timed
-    /// out is not sent again. Default: 30 s (<c>--timeout</c> or <c>STELVIO_AWS_TIMEOUT</c> change it).
+    /// out is not sent again. S3 uploads get one more second per MB they send. Default: 30 s (<c>--timeout</c> or
+    /// <c>STELVIO_AWS_TIMEOUT</c> change it).
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

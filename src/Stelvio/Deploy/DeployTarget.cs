@@ -35,7 +35,7 @@ internal sealed class DeployTarget : IDisposable
     public string AssetBucket => Stelvio.Assets.AssetBucket.NameFor(Identity.Account, Session.Region);
 
     /// <summary>The store assets and large templates are uploaded to.</summary>
-    public IAssetStore Store => store ??= Services.AssetStore?.Invoke(Session) ?? new S3AssetStore(Session);
+    public IAssetStore Store => store ??= Services.AssetStore?.Invoke(Session) ?? new S3AssetStore(Session, Services.RequestTimeout);
 
     /// <summary>
     /// Resolves credentials and region and asks STS who they belong to, so that bad credentials fail

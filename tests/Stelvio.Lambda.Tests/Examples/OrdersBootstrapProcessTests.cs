@@ -56,7 +56,30 @@ public class OrdersBootstrapProcessTests
         Assert.Contains("Registered handlers: OrderHandlers.ProcessChanges, InventoryHandlers.UpdateStock, UserHandlers.Handle.", error.Body);
     }
 
+    [Fact]
+    public async Task Bootstrap_ListHandlers_PrintsTheRegisteredNamesAndExitsWithoutTheRuntimeApi()
+    {
+        var info = Info();
+        info.ArgumentList.Add(LambdaHost.ListHandlersOption);
+        using var process = Process.Start(info)!;
+
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal("OrderHandlers.ProcessChanges\nInventoryHandlers.UpdateStock\nUserHandlers.Handle\n", stdout);
+    }
+
     private static RunningFunction Start(FakeRuntimeApi api, string handler)
+    {
+        var info = Info();
+        info.Environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
+        info.Environment["_HANDLER"] = handler;
+        info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "shop-test-orders-process-orders";
+        return new RunningFunction(Process.Start(info)!);
+    }
+
+    private static ProcessStartInfo Info()
     {
         var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "bootstrap"))
         {
@@ -64,12 +87,10 @@ public class OrdersBootstrapProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
-        info.Environment["_HANDLER"] = handler;
-        info.Environment["AWS_LAMBDA_FUNCTION_NAME"] = "shop-test-orders-process-orders";
+        info.Environment.Remove("AWS_LAMBDA_RUNTIME_API");
         // The apphost finds the runtime the tests run on.
         info.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        return new RunningFunction(Process.Start(info)!);
+        return info;
     }
 
     private sealed class RunningFunction : IDisposable

@@ -74,4 +74,30 @@ public class InitTests
         Assert.Equal("""{"batchItemFailures":[]}""", outcome.Body);
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async Task LambdaHost_ListHandlers_PrintsTheRegisteredNamesWithoutTheRuntimeApi()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exitCode = await LambdaHost.RunAsync(h => h.Add(Sample.Process).Add(Sample.Report), [LambdaHost.ListHandlersOption], new TestEnvironment([]), stdout, stderr, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("Sample.Process\nSample.Report\n", stdout.ToString());
+        Assert.Empty(stderr.ToString());
+    }
+
+    [Fact]
+    public async Task LambdaHost_ListHandlers_WhenRegisteringFails_SaysWhyAndExits1()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exitCode = await LambdaHost.RunAsync(h => h.Add(Sample.Process).Add(Sample.Process), [LambdaHost.ListHandlersOption], new TestEnvironment([]), stdout, stderr, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(stdout.ToString());
+        Assert.StartsWith("Registering the handlers failed: System.ArgumentException: Handler 'Sample.Process' is registered twice.", stderr.ToString());
+    }
 }

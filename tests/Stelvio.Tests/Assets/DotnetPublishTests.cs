@@ -6,7 +6,9 @@ namespace Stelvio.Tests.Assets;
 
 /// <summary>
 /// One real <c>dotnet publish</c> of a tiny console project whose assembly is not named bootstrap, then the
-/// zip's <c>bootstrap</c> is extracted and run. Slow-ish (a self-contained publish), so only one.
+/// zip's <c>bootstrap</c> is extracted and run. Slow-ish (a self-contained publish), so only one. The build also runs
+/// the published program with <c>--list-handlers</c> (here answered by the program itself, as LambdaHost answers it)
+/// to check the function's handler.
 /// </summary>
 public class DotnetPublishTests
 {
@@ -28,8 +30,17 @@ public class DotnetPublishTests
               </PropertyGroup>
             </Project>
             """);
-        folder.Write("functions/Hello/Program.cs", """System.Console.WriteLine("hello from " + System.Environment.GetEnvironmentVariable("_HANDLER"));""");
-        var asset = FunctionAsset.For(AssetKind.DotnetProject, Path.Combine(folder.Path, "functions", "Hello"), "x86_64", nativeAot: false);
+        folder.Write("functions/Hello/Program.cs", """
+            if (args is ["--list-handlers"])
+            {
+                System.Console.WriteLine("Hello.Handle");
+                return;
+            }
+
+            System.Console.WriteLine("hello from " + System.Environment.GetEnvironmentVariable("_HANDLER"));
+            """);
+        var asset = FunctionAsset.For(AssetKind.DotnetProject, Path.Combine(folder.Path, "functions", "Hello"), "x86_64", nativeAot: false,
+            handlers: [new AssetHandler("Function 'hello'", "functions/Hello::Hello.Handle", "Hello.Handle")]);
         var builder = new AssetBuilder(Path.Combine(folder.Path, ".stelvio", "assets"));
 
         var built = await builder.BuildAsync(asset, CancellationToken.None);

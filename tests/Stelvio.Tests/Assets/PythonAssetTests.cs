@@ -6,22 +6,25 @@ namespace Stelvio.Tests.Assets;
 public class PythonAssetTests
 {
     [Fact]
-    public async Task PythonSource_ZipsTheFolderWithGeneratedResourcesButNoCaches()
+    public async Task PythonSource_ZipsTheFolderWithTheGeneratedModulesOfSynthButNoCaches()
     {
         using var folder = new TempFolder();
         var source = folder.Sub("functions");
         folder.Write("functions/orders.py", "def process_changes(event, context):\n    pass\n");
         folder.Write("functions/lib/util.py", "X = 1\n");
         folder.Write("functions/lib/__init__.py", "");
-        folder.Write("functions/stlv_resources.py", "# generated\n");
+        folder.Write("functions/stlv_resources_get_order.py", "# on disk, changed since synth\n");
+        folder.Write("functions/stlv_resources_other_app.py", "# another app's\n");
         folder.Write("functions/__pycache__/orders.cpython-311.pyc", "cache");
         folder.Write("functions/lib/old.pyc", "cache");
         var builder = new AssetBuilder(Path.Combine(folder.Path, ".stelvio", "assets"));
+        var generated = new Dictionary<string, string> { ["stlv_resources_get_order.py"] = "# generated\n" };
 
-        var built = await builder.BuildAsync(FunctionAsset.For(AssetKind.PythonSource, source, "x86_64", false), CancellationToken.None);
+        var built = await builder.BuildAsync(FunctionAsset.For(AssetKind.PythonSource, source, "x86_64", false, generated), CancellationToken.None);
 
         using var archive = ZipFile.OpenRead(built.ZipPath);
-        Assert.Equal(["lib/__init__.py", "lib/util.py", "orders.py", "stlv_resources.py"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(["lib/__init__.py", "lib/util.py", "orders.py", "stlv_resources_get_order.py"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal("# generated\n", new StreamReader(archive.GetEntry("stlv_resources_get_order.py")!.Open()).ReadToEnd());
         Assert.All(archive.Entries, e => Assert.Equal(0x81A4, e.ExternalAttributes >>> 16));
         ZipCheck.AssertValid(built.ZipPath);
     }

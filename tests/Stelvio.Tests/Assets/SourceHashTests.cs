@@ -5,7 +5,7 @@ namespace Stelvio.Tests.Assets;
 public sealed class SourceHashTests
 {
     private static string Hash(string folder, string? generated = null) =>
-        FunctionAsset.For(AssetKind.DotnetProject, folder, "x86_64", nativeAot: false, generated).Hash;
+        FunctionAsset.For(AssetKind.DotnetProject, folder, "x86_64", nativeAot: false, generated is null ? null : new Dictionary<string, string> { ["StelvioResources.worker.g.cs"] = generated }).Hash;
 
     private static (TempFolder Root, string Function, string Library) Layout()
     {

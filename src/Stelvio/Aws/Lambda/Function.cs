@@ -37,6 +37,9 @@ public sealed partial class Function : Component, ILinkable
     /// <summary>The typed access file of this function in its C# project folder: <c>StelvioResources.{name}.g.cs</c>.</summary>
     public string TypedAccessFileName => $"StelvioResources.{ComponentName}.g.cs";
 
+    /// <summary>The typed access module of this function in its Python folder: <c>stlv_resources_{name in snake case}.py</c>.</summary>
+    internal string PythonAccessFileName => ResourcesFile.PythonModuleName(ComponentName) + ".py";
+
     private static readonly HashSet<string> ReservedVariables = new(StringComparer.Ordinal)
     {
         "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
@@ -298,9 +301,14 @@ public sealed partial class Function : Component, ILinkable
         var asset = context.Assets.Values.FirstOrDefault(a => a.Kind == Handler.Kind && a.SourceDirectory == folder && a.Architecture == architecture && a.NativeAot == aot);
         if (asset is null)
         {
-            // The typed access file goes into the zip, so its content is part of the hash.
+            // The typed access files go into the zip, so their content is part of the hash; so are the handlers of
+            // the functions built from the folder, which the build checks the program registers.
             var generated = ResourcesFile.AddFor(context, this);
-            asset = FunctionAsset.For(Handler.Kind, folder, architecture, aot, generated);
+            var handlers = App.Components.OfType<Function>()
+                .Where(f => f.Handler.Kind == Handler.Kind && f.Handler.FullFolder(f.App.ProjectDirectory) == folder)
+                .Select(f => new AssetHandler(f.Display, f.Declared.Handler!, f.Handler.LambdaHandler))
+                .ToList();
+            asset = FunctionAsset.For(Handler.Kind, folder, architecture, aot, generated, handlers);
             context.Assets[asset.Hash] = asset;
         }
 

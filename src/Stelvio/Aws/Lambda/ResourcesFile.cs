@@ -7,19 +7,19 @@ namespace Stelvio.Aws.Lambda;
 
 /// <summary>
 /// The typed access files synth writes into function folders, the counterpart of the original's generated
-/// resource file. A C# project folder gets one file per function, <c>StelvioResources.{function}.g.cs</c>, whose
-/// class holds exactly that function's links (<c>Resources.ProcessUser.Users.TableName</c>), so a handler cannot
-/// compile a read of a resource its function is not linked to, and two apps or stages sharing the folder each
-/// write their own functions' files. A Python folder gets <c>stlv_resources.py</c> (<c>Resources.users.table_name</c>)
-/// with the links of all functions deployed from it. Content is sorted, so the same app gives the same files, and
-/// rewritten on every synth, so it is never stale. Each accessor reads its environment variable
-/// (<see cref="LinkEnvironment"/>) and throws, naming it, when the running function does not have it.
-/// The files are left out of the function's source hash; their content enters it through synth.
+/// resource file: one file per function, holding exactly that function's links, so a handler cannot read a
+/// resource its function is not linked to, and two apps or stages sharing the folder each write their own
+/// functions' files. A C# project folder gets <c>StelvioResources.{function}.g.cs</c>
+/// (<c>Resources.ProcessUser.Users.TableName</c>), a Python folder <c>stlv_resources_{function}.py</c>
+/// (<c>from stlv_resources_process_user import Resources</c>, then <c>Resources.users.table_name</c>). Content is
+/// sorted, so the same app gives the same files, and rewritten on every synth, so it is never stale. Each accessor
+/// reads its environment variable (<see cref="LinkEnvironment"/>) and throws, naming it, when the running function
+/// does not have it. The header names the app and the function (<see cref="GeneratedAccessFile"/> reads it back to
+/// delete files the app no longer generates). The files are left out of the function's source hash; their content
+/// enters it through synth.
 /// </summary>
 internal static class ResourcesFile
 {
-    public const string PythonFileName = "stlv_resources.py";
-
     private static readonly HashSet<string> PythonKeywords = new(StringComparer.Ordinal)
     {
         "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally",
@@ -28,44 +28,38 @@ internal static class ResourcesFile
     };
 
     /// <summary>
-    /// Adds the typed access files of <paramref name="function"/>'s folder (for C#, one per function of the app built
-    /// from it), unless a function of the same folder already did; returns their content, which the zip holds.
+    /// Adds the typed access files of the functions of the app built from <paramref name="function"/>'s folder (one
+    /// per function), unless a function of the same folder already did; returns them (file name → content), since
+    /// the zip holds them.
     /// </summary>
-    public static string AddFor(SynthContext context, Function function)
+    public static IReadOnlyDictionary<string, string> AddFor(SynthContext context, Function function)
     {
         var folder = function.Handler.FullFolder(function.App.ProjectDirectory);
         var kind = function.Handler.Kind;
         var functions = function.App.Components.OfType<Function>()
             .Where(f => f.Handler.Kind == kind && f.Handler.FullFolder(f.App.ProjectDirectory) == folder)
-            .OrderBy(f => f.ComponentName, StringComparer.Ordinal)
-            .ToArray();
-        if (kind == AssetKind.DotnetProject)
+            .OrderBy(f => f.ComponentName, StringComparer.Ordinal);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var each in functions)
         {
-            var text = new StringBuilder();
-            foreach (var each in functions)
+            var name = kind == AssetKind.DotnetProject ? each.TypedAccessFileName : each.PythonAccessFileName;
+            var path = Path.Combine(folder, name);
+            if (!context.GeneratedFiles.TryGetValue(path, out var content))
             {
-                var path = Path.Combine(folder, each.TypedAccessFileName);
-                if (!context.GeneratedFiles.TryGetValue(path, out var content))
-                {
-                    content = CSharp(each.ComponentName, Groups([each]));
-                    context.GeneratedFiles[path] = content;
-                }
-
-                text.Append(each.TypedAccessFileName).Append('\n').Append(content);
+                content = kind == AssetKind.DotnetProject
+                    ? CSharp(each.App.Name, each.ComponentName, Groups([each]))
+                    : Python(each.App.Name, each.ComponentName, Groups([each]));
+                context.GeneratedFiles[path] = content;
             }
 
-            return text.ToString();
+            files[name] = content;
         }
 
-        var pythonPath = Path.Combine(folder, PythonFileName);
-        if (!context.GeneratedFiles.TryGetValue(pythonPath, out var python))
-        {
-            python = Python(Groups(functions), string.Join(", ", functions.Select(f => f.ComponentName)));
-            context.GeneratedFiles[pythonPath] = python;
-        }
-
-        return python;
+        return files;
     }
+
+    /// <summary>The Python module of a function's access file: <c>stlv_resources_</c> and the name in snake case (<c>process-user</c> → <c>stlv_resources_process_user</c>).</summary>
+    public static string PythonModuleName(string function) => GeneratedAccessFile.PythonPrefix + "_" + function.ToLowerInvariant().Replace('-', '_');
 
     /// <summary>Link segment → (link names, property variable → property name), all sorted.</summary>
     private static SortedDictionary<string, (SortedSet<string> Links, SortedDictionary<string, string> Properties)> Groups(IEnumerable<Function> functions)
@@ -90,7 +84,7 @@ internal static class ResourcesFile
         return groups;
     }
 
-    private static string CSharp(string function, SortedDictionary<string, (SortedSet<string> Links, SortedDictionary<string, string> Properties)> groups)
+    private static string CSharp(string app, string function, SortedDictionary<string, (SortedSet<string> Links, SortedDictionary<string, string> Properties)> groups)
     {
         var text = new StringBuilder();
         var functionClass = NameRules.Pascal(function);
@@ -100,7 +94,7 @@ internal static class ResourcesFile
         }
 
         text.Append("// <auto-generated>\n");
-        text.Append("//   Written by Stelvio at synth from the links of function '").Append(function).Append("'.\n");
+        text.Append("//   ").Append(GeneratedAccessFile.Header(app, function)).Append('\n');
         text.Append("//   Do not edit: it is rewritten on every synth.\n");
         text.Append("// </auto-generated>\n");
         text.Append("#nullable enable\n\n");
@@ -136,17 +130,16 @@ internal static class ResourcesFile
         return text.ToString();
     }
 
-    private static string Python(SortedDictionary<string, (SortedSet<string> Links, SortedDictionary<string, string> Properties)> groups, string functions)
+    private static string Python(string app, string function, SortedDictionary<string, (SortedSet<string> Links, SortedDictionary<string, string> Properties)> groups)
     {
         var text = new StringBuilder();
-        text.Append("# Written by Stelvio at synth from the links of the functions deployed from this folder:\n");
-        text.Append("# ").Append(functions).Append(".\n");
+        text.Append("# ").Append(GeneratedAccessFile.Header(app, function)).Append('\n');
         text.Append("# Do not edit: it is rewritten on every synth.\n");
         text.Append("import os\n\n\n");
         text.Append("def _read(variable: str) -> str:\n");
         text.Append("    value = os.environ.get(variable)\n");
         text.Append("    if value is None:\n");
-        text.Append("        raise RuntimeError(f\"The environment variable {variable} is not set. Link the resource to this function and deploy again.\")\n");
+        text.Append("        raise RuntimeError(f\"The environment variable {variable} is not set. Link the resource to function '").Append(function).Append("' and deploy again.\")\n");
         text.Append("    return value\n");
         var attributes = new List<(string Attribute, string Class)>();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -174,7 +167,7 @@ internal static class ResourcesFile
         }
 
         text.Append("\n\nclass Resources:\n");
-        text.Append("    \"\"\"The resources linked to the functions of this folder, read from the environment Stelvio sets.\"\"\"\n");
+        text.Append("    \"\"\"The resources linked to function '").Append(function).Append("', read from the environment Stelvio sets.\"\"\"\n");
         if (attributes.Count == 0)
         {
             text.Append("    pass\n");

@@ -49,7 +49,7 @@ internal sealed class StagePlan : IDisposable
         SynthSummary.WriteWarnings(console, synth);
         if (deploy)
         {
-            GeneratedFileWriter.Write(synth.GeneratedFiles);
+            GeneratedFileWriter.Write(synth);
         }
 
         var target = await settings.ConnectAsync(services, run.Token);

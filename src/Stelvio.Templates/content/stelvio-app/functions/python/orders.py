@@ -3,7 +3,8 @@ import json
 
 import boto3
 
-from stlv_resources import Resources  # written by synth from the function's links
+# Written by synth beside this file: one module per function, holding exactly that function's links.
+from stlv_resources_get_order import Resources as GetOrder
 
 dynamodb = boto3.client("dynamodb")
 
@@ -23,7 +24,7 @@ def process_changes(event, context):
 def get_order(event, context):
     """Linked to the orders table: reads one order by its key."""
     response = dynamodb.get_item(
-        TableName=Resources.orders.table_name,
+        TableName=GetOrder.orders.table_name,
         Key={"customer_id": {"S": event["customer_id"]}, "order_date": {"S": event["order_date"]}},
     )
     item = response.get("Item")
