@@ -21,7 +21,6 @@ internal sealed class LambdaService : IFunctionInvoker, IAsyncDisposable
     private readonly LambdaServiceOptions options;
     private readonly Dictionary<string, FunctionPool> pools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FunctionCode> code;
-    private readonly PythonRuntime python;
     private readonly ConcurrentDictionary<Task, byte> background = new();
     private readonly CancellationTokenSource stopping = new();
     private int disposed;
@@ -32,22 +31,14 @@ internal sealed class LambdaService : IFunctionInvoker, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrencyPerFunction, 1);
         this.options = options;
         code = new ConcurrentDictionary<string, FunctionCode>(options.Code, StringComparer.Ordinal);
-        python = new PythonRuntime(options.Python);
-        foreach (var function in options.Functions)
-        {
-            Functions[function.Name] = function;
-        }
+        Functions = options.Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The functions, by name.</summary>
-    public Dictionary<string, LocalFunction> Functions { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, LocalFunction> Functions { get; }
 
     /// <summary>The local region.</summary>
     public string Region => options.Region;
-
-    internal TimeProvider Time => options.TimeProvider;
-
-    internal CancellationToken Stopping => stopping.Token;
 
     public async Task<InvocationResult> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
@@ -165,7 +156,7 @@ internal sealed class LambdaService : IFunctionInvoker, IAsyncDisposable
         var extra = options.ExtraEnvironment?.Invoke(function) ?? new Dictionary<string, string>();
         if (RuntimeKinds.Of(function.Runtime) == RuntimeKind.Python)
         {
-            var (interpreter, directory) = await python.ResolveAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            var (interpreter, directory) = await PythonRuntime.ResolveAsync(options.Python).WaitAsync(cancellationToken).ConfigureAwait(false);
             return new SandboxSpec(function, functionCode, version, RuntimeKind.Python, interpreter, ["-u", Path.Combine(directory, "bootstrap.py")], directory, options.Region, extra);
         }
 

@@ -64,7 +64,7 @@ internal static class InvokeApiHandler
             return;
         }
 
-        var request = new InvocationRequest(function.Name, payload.Length == 0 ? "{}"u8.ToArray() : payload, new InvocationTrigger("invoke", context.Request.Headers.UserAgent.ToString(), 0));
+        var request = new InvocationRequest(function.Name, payload.Length == 0 ? "{}"u8.ToArray() : payload, new InvocationTrigger("invoke", null, 0));
         switch (invocationType)
         {
             case "DryRun":

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 
@@ -5,17 +6,28 @@ namespace Stelvio.LocalCloud.Lambda.Python;
 
 /// <summary>
 /// The runtime of <c>python3.*</c> functions: this machine's Python interpreter and the Runtime API bootstrap the
-/// local cloud ships (<c>bootstrap.py</c>, standard library only), written once to a folder of its own.
+/// local cloud ships (<c>bootstrap.py</c>, standard library only), written once to a folder of its own. Both are
+/// found once per process and interpreter name.
 /// </summary>
-internal sealed class PythonRuntime(string python)
+internal static class PythonRuntime
 {
     private const string ResourceName = "Stelvio.LocalCloud.Lambda.Python.bootstrap.py";
-    private readonly Lazy<Task<(string Interpreter, string Directory)>> resolved = new(() => ResolveAsync(python));
+    private static readonly ConcurrentDictionary<string, Lazy<Task<(string, string)>>> Resolved = new(StringComparer.Ordinal);
 
     /// <summary>The interpreter's real path (a shim such as pyenv's resolved) and the folder holding <c>bootstrap.py</c>.</summary>
-    public Task<(string Interpreter, string Directory)> ResolveAsync() => resolved.Value;
+    public static Task<(string Interpreter, string Directory)> ResolveAsync(string python)
+    {
+        var resolved = Resolved.GetOrAdd(python, p => new Lazy<Task<(string, string)>>(() => ResolveCoreAsync(p)));
+        if (resolved.Value.IsFaulted)
+        {
+            // A failure is not kept: the developer may install Python and try again.
+            Resolved.TryRemove(new KeyValuePair<string, Lazy<Task<(string, string)>>>(python, resolved));
+        }
 
-    private static async Task<(string, string)> ResolveAsync(string python)
+        return resolved.Value;
+    }
+
+    private static async Task<(string, string)> ResolveCoreAsync(string python)
     {
         var directory = WriteBootstrap();
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -63,7 +63,18 @@ internal sealed class FunctionPool : IAsyncDisposable
             var cold = sandbox is null;
             sandbox ??= await StartAsync(cancellationToken).ConfigureAwait(false);
             var invocation = new PendingInvocation(Guid.NewGuid().ToString(), request.Payload, Function.Arn, TraceId(), Function.Timeout);
-            var result = await sandbox.InvokeAsync(invocation, request, cold, cancellationToken).ConfigureAwait(false);
+            InvocationResult result;
+            try
+            {
+                result = await sandbox.InvokeAsync(invocation, request, cold, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller gave up: the sandbox stopped its process, since its state is unknown.
+                await ReturnAsync(sandbox).ConfigureAwait(false);
+                throw;
+            }
+
             await ReturnAsync(sandbox).ConfigureAwait(false);
             return result;
         }
