@@ -26,7 +26,7 @@ internal sealed class MappingRunner : IAsyncDisposable
     private string _tableName = "";
     private TaskCompletionSource _changed = NewSignal();
     private int _pending;
-    private Exception? _fault;
+    private volatile Exception? _fault;
 
     public MappingRunner(
         DynamoEngine engine, LocalEventSourceMapping mapping, LocalFunction function, FilterCriteria filters,
@@ -129,7 +129,7 @@ internal sealed class MappingRunner : IAsyncDisposable
         }
     }
 
-    /// <summary>Records dealt with: delivered (or filtered by the function's own report of success).</summary>
+    /// <summary>Records the function processed.</summary>
     public void Done(IReadOnlyList<PendingRecord> records, MappingEventKind kind, int retries)
     {
         Emit(kind, records.Count, retries, null);

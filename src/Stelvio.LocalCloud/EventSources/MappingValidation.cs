@@ -17,13 +17,13 @@ internal static class MappingValidation
         {
             throw Fail(id, "EventSourceArn", $"is '{mapping.EventSourceArn}', not a DynamoDB stream ARN", "only DynamoDB stream mappings run locally; use the table's StreamArn");
         }
-        if (mapping.StartingPosition is not ("LATEST" or "TRIM_HORIZON" or "AT_TIMESTAMP"))
+        if (mapping.StartingPosition == "AT_TIMESTAMP")
+        {
+            throw Fail(id, "StartingPosition", "is AT_TIMESTAMP, which Lambda supports only for Kinesis, Amazon DocumentDB, Amazon MSK and self-managed Kafka, not for DynamoDB streams", "use LATEST or TRIM_HORIZON");
+        }
+        if (mapping.StartingPosition is not ("LATEST" or "TRIM_HORIZON"))
         {
             throw Fail(id, "StartingPosition", $"is '{mapping.StartingPosition}'", "use LATEST or TRIM_HORIZON");
-        }
-        if (mapping.StartingPosition == "AT_TIMESTAMP" && mapping.StartingPositionTimestamp is null)
-        {
-            throw Fail(id, "StartingPositionTimestamp", "is missing for AT_TIMESTAMP", "set StartingPositionTimestamp or use LATEST or TRIM_HORIZON");
         }
         if (mapping.BatchSize is < 1 or > 10000)
         {

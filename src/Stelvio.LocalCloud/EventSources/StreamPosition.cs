@@ -4,8 +4,7 @@ namespace Stelvio.LocalCloud.EventSources;
 
 /// <summary>
 /// Positions in a table's change feed, as sequence numbers: where a mapping starts (<c>TRIM_HORIZON</c>: before the
-/// oldest record kept; <c>LATEST</c>: after the last record written when the mapping starts; <c>AT_TIMESTAMP</c>: from
-/// the oldest record, skipping records written before the timestamp) and the feed's current end.
+/// oldest record kept; <c>LATEST</c>: after the last record written when the mapping starts) and the feed's current end.
 /// </summary>
 internal static class StreamPosition
 {

@@ -46,21 +46,6 @@ public sealed class BatchingTests
         Assert.Same(records[5], second[0]);
     }
 
-    [Fact]
-    public async Task AT_TIMESTAMP_starts_with_the_records_written_from_that_second_on()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
-        await using var fixture = new StreamFixture(time: time);
-        fixture.Put("old");
-        time.Advance(TimeSpan.FromSeconds(10));
-        var from = time.GetUtcNow();
-        fixture.Put("new");
-        var mappings = fixture.Start(fixture.Mapping() with { StartingPosition = "AT_TIMESTAMP", StartingPositionTimestamp = from });
-        await StreamFixture.Idle(mappings);
-
-        Assert.Equal(["new"], fixture.Invoker.Calls.SelectMany(c => c.Ids));
-    }
-
     private static async Task WhenGathering(EventSourceMappings mappings)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

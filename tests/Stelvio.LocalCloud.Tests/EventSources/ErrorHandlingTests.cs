@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Stelvio.LocalCloud.EventSources;
+using Stelvio.LocalCloud.Lambda;
 
 namespace Stelvio.LocalCloud.Tests.EventSources;
 
@@ -26,6 +27,27 @@ public sealed class ErrorHandlingTests
             events.Select(e => e.Kind));
         Assert.Equal([0, 1, 1, 2, 2, 0], events.Select(e => e.Attempt));
         Assert.Equal("System.InvalidOperationException: boom", events[0].Error);
+    }
+
+    [Theory]
+    [InlineData("Sandbox.Timedout", "Task timed out after 3.00 seconds")]
+    [InlineData("Runtime.ExitError", "RequestId: 1 Error: Runtime exited with error: exit status 134")]
+    [InlineData("System.InvalidOperationException", "boom")]
+    public async Task Timeouts_crashes_and_function_errors_are_retried_then_discarded_as_Unhandled(string errorType, string message)
+    {
+        await using var fixture = new StreamFixture();
+        fixture.Invoker.Handler = _ => Task.FromResult(new FakeInvoker.Answer(null, new FunctionError(errorType, message, [])));
+        fixture.Put("a");
+        var errors = new List<string?>();
+        var mappings = fixture.Start(
+            new EventSourceOptions { RetryDelay = _ => TimeSpan.Zero, OnEvent = e => { if (e.Kind == MappingEventKind.Failed) { errors.Add(e.Error); } } },
+            fixture.Mapping() with { MaximumRetryAttempts = 1 });
+        await StreamFixture.Idle(mappings);
+
+        Assert.Equal([["a"], ["a"]], fixture.Invoker.Calls.Select(c => c.Ids));
+        Assert.Equal([$"{errorType}: {message}", $"{errorType}: {message}"], errors);
+        var failed = Assert.Single(mappings.FailedBatches);
+        Assert.Contains("\"functionError\":\"Unhandled\"", failed.Record, StringComparison.Ordinal);
     }
 
     [Fact]

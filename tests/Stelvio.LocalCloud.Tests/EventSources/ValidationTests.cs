@@ -17,7 +17,7 @@ public sealed class ValidationTests
         ["function"] = (Valid with { FunctionName = "missing" }, "FunctionName names 'missing', which is not a function of the app"),
         ["arn"] = (Valid with { EventSourceArn = "arn:aws:kinesis:us-east-1:000000000000:stream/s" }, "EventSourceArn is 'arn:aws:kinesis:us-east-1:000000000000:stream/s', not a DynamoDB stream ARN"),
         ["position"] = (Valid with { StartingPosition = "EARLIEST" }, "StartingPosition is 'EARLIEST'; use LATEST or TRIM_HORIZON"),
-        ["timestamp"] = (Valid with { StartingPosition = "AT_TIMESTAMP" }, "StartingPositionTimestamp is missing for AT_TIMESTAMP"),
+        ["timestamp"] = (Valid with { StartingPosition = "AT_TIMESTAMP", StartingPositionTimestamp = DateTimeOffset.UnixEpoch }, "StartingPosition is AT_TIMESTAMP, which Lambda supports only for Kinesis, Amazon DocumentDB, Amazon MSK and self-managed Kafka, not for DynamoDB streams; use LATEST or TRIM_HORIZON"),
         ["batch0"] = (Valid with { BatchSize = 0 }, "BatchSize is 0; DynamoDB stream mappings take 1 to 10000"),
         ["batch10001"] = (Valid with { BatchSize = 10001 }, "BatchSize is 10001"),
         ["window"] = (Valid with { MaximumBatchingWindow = TimeSpan.FromSeconds(301) }, "MaximumBatchingWindowInSeconds is 301; use 0 to 300 seconds"),
