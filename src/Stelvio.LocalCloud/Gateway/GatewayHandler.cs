@@ -62,7 +62,7 @@ internal sealed class GatewayHandler(GatewayOptions options)
         }
         if (outcome.Function is { } function)
         {
-            var accesses = DynamoAccess.For(request.Headers["X-Amz-Target"].ToString(), body, options.Iam.App.Region, options.Iam.App.AccountId);
+            var accesses = DynamoAccess.For(request.Headers["X-Amz-Target"].ToString(), body, options.Iam.App.Region, options.Iam.App.AccountId, PartitionKeyOf);
             if (Deny(function, accesses) is { } denial)
             {
                 await GatewayErrors.WriteDynamoAsync(context.Response, "AccessDeniedException", denial.Message).ConfigureAwait(false);
@@ -98,6 +98,8 @@ internal sealed class GatewayHandler(GatewayOptions options)
         request.Body = new MemoryStream(body, writable: false);
         await options.InvokeApi(context, functionName).ConfigureAwait(false);
     }
+
+    private string? PartitionKeyOf(string table) => options.Engine.Catalog.Find(table)?.Definition.Key.HashName;
 
     private SignatureOutcome Verify(HttpRequest request, string service, string rawTarget, ReadOnlySpan<byte> payload) =>
         SignatureVerifier.Verify(options.Iam, service, request.Method, rawTarget, name => request.Headers[name], payload);

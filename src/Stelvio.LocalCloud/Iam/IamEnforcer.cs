@@ -82,6 +82,14 @@ internal sealed class IamEnforcer
         foreach (var access in accesses)
         {
             var accessContext = access.EnclosingOperation is { } enclosing ? context.With("dynamodb:EnclosingOperation", enclosing) : context;
+            if (access.LeadingKeysUnknown)
+            {
+                accessContext = accessContext.WithUnknown("dynamodb:LeadingKeys");
+            }
+            else if (access.LeadingKeys is { } keys)
+            {
+                accessContext = accessContext.With("dynamodb:LeadingKeys", keys);
+            }
             var decision = PolicyEvaluator.Evaluate(function.Statements, access.Action, access.Resource, accessContext);
             if (decision.Kind != PolicyDecisionKind.Allowed)
             {

@@ -134,6 +134,29 @@ public sealed class DynamoAuthorizationTests(GatewayFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Leading_keys_conditions_limit_the_partition_keys()
+    {
+        using var tenant = fixture.ClientFor("tenant");
+        await tenant.PutItemAsync(new PutItemRequest { TableName = "orders", Item = Item("tenant-a", "ada") });
+        var query = await tenant.QueryAsync(new QueryRequest
+        {
+            TableName = "orders",
+            KeyConditionExpression = "pk = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue("tenant-a") },
+        });
+        Assert.Single(query.Items);
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() =>
+            tenant.PutItemAsync(new PutItemRequest { TableName = "orders", Item = Item("tenant-b") }));
+        Assert.Equal(Denied("tenant", "app-tenant-role", "dynamodb:PutItem", IamTestApp.TableArn("orders")), error.Message);
+        await Assert.ThrowsAsync<AmazonDynamoDBException>(() => tenant.QueryAsync(new QueryRequest
+        {
+            TableName = "orders",
+            KeyConditionExpression = "pk = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue("tenant-b") },
+        }));
+    }
+
+    [Fact]
     public async Task Developer_credentials_are_allowed_everything()
     {
         using var developer = fixture.Client(new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "developer-secret"));

@@ -36,7 +36,7 @@ public sealed class GatewayFixture : IAsyncLifetime
                 OnDenied = Denied.Enqueue,
                 InvokeApi = async (context, functionName) =>
                 {
-                    using var reader = new StreamReader(context.Request.Body);
+                    using var reader = new StreamReader(context.Request.BodyReader.AsStream());
                     var payload = await reader.ReadToEndAsync();
                     context.Response.ContentType = "application/json";
                     await context.Response.WriteAsync($$"""{"invoked":"{{functionName}}","payload":{{payload}}}""");

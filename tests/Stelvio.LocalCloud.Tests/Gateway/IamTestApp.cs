@@ -13,6 +13,7 @@ namespace Stelvio.LocalCloud.Tests.Gateway;
 /// <item><c>writer</c>: item actions on <c>orders</c> (not its indexes), <c>dynamodb:Get*</c> on <c>secret</c>, everything on
 /// <c>audit</c> but an explicit Deny of <c>dynamodb:DeleteItem</c>.</item>
 /// <item><c>reader</c>: Query on <c>orders</c> and its indexes, the stream actions on its stream, <c>lambda:InvokeFunction</c> on <c>writer</c>.</item>
+/// <item><c>tenant</c>: item reads and writes on <c>orders</c> whose partition key is <c>tenant-a</c> (<c>dynamodb:LeadingKeys</c>).</item>
 /// </list>
 /// </summary>
 internal static class IamTestApp
@@ -45,12 +46,15 @@ internal static class IamTestApp
             Allow(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], ordersStream),
             Allow(["dynamodb:ListStreams"], "*"),
             Allow(["lambda:InvokeFunction"], FunctionArn("writer")));
+        var tenantStatement = Allow(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"], TableArn("orders"));
+        tenantStatement["Condition"] = new JsonObject { ["ForAllValues:StringEquals"] = new JsonObject { ["dynamodb:LeadingKeys"] = new JsonArray("tenant-a") } };
         var roles = new[]
         {
             Role("WriterRole", "app-writer-role", writerPolicy),
             Role("ReaderRole", "app-reader-role", readerPolicy),
+            Role("TenantRole", "app-tenant-role", Document(tenantStatement)),
         };
-        var functions = new[] { Function("writer", roles[0]), Function("reader", roles[1]) };
+        var functions = new[] { Function("writer", roles[0]), Function("reader", roles[1]), Function("tenant", roles[2]) };
         return new LocalApp(Region, Account, tables, functions, roles, [], []);
     }
 

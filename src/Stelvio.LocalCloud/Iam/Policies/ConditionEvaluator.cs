@@ -8,7 +8,8 @@ namespace Stelvio.LocalCloud.Iam.Policies;
 /// does not carry fails a positive operator and passes a negated one (<c>StringNotEquals</c>, <c>ArnNotLike</c>, …),
 /// as in AWS; <c>ForAllValues</c> over no values holds, <c>ForAnyValue</c> over none does not. An operator outside
 /// these families (<c>IpAddress</c>, <c>BinaryEquals</c>) or a key outside <see cref="RequestContext.Evaluated"/> is
-/// <see cref="ConditionOutcome.Unknown"/>.
+/// <see cref="ConditionOutcome.Unknown"/>, as is a key the request has but the local cloud could not tell
+/// (<see cref="RequestContext.WithUnknown"/>).
 /// </summary>
 internal static class ConditionEvaluator
 {
@@ -18,7 +19,7 @@ internal static class ConditionEvaluator
 
     public static ConditionOutcome Evaluate(ConditionClause clause, RequestContext context)
     {
-        if (!CanEvaluate(clause))
+        if (!CanEvaluate(clause) || context.IsUnknown(clause.Key))
         {
             return ConditionOutcome.Unknown;
         }

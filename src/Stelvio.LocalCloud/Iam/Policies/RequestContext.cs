@@ -16,7 +16,11 @@ internal sealed class RequestContext
         "aws:CurrentTime",
         "aws:EpochTime",
         "dynamodb:EnclosingOperation",
+        "dynamodb:LeadingKeys",
     };
+
+    /// <summary>Marks a key whose value this request has but the local cloud could not tell.</summary>
+    private static readonly IReadOnlyList<string> UnknownValues = [];
 
     private readonly Dictionary<string, IReadOnlyList<string>> _values;
 
@@ -30,6 +34,12 @@ internal sealed class RequestContext
     /// <summary>A copy with <paramref name="key"/> set to <paramref name="values"/>.</summary>
     public RequestContext With(string key, params IReadOnlyList<string> values) =>
         new(new Dictionary<string, IReadOnlyList<string>>(_values, StringComparer.OrdinalIgnoreCase) { [key] = values });
+
+    /// <summary>A copy in which <paramref name="key"/> has a value the local cloud cannot tell: conditions on it are <see cref="ConditionOutcome.Unknown"/>.</summary>
+    public RequestContext WithUnknown(string key) => With(key, UnknownValues);
+
+    /// <summary>Whether <paramref name="key"/> was marked with <see cref="WithUnknown"/>.</summary>
+    public bool IsUnknown(string key) => ReferenceEquals(_values.GetValueOrDefault(key), UnknownValues);
 
     /// <summary>The values of <paramref name="key"/>; null when the request does not carry it.</summary>
     public IReadOnlyList<string>? Values(string key) => _values.GetValueOrDefault(key);

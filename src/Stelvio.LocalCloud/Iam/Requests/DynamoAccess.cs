@@ -13,7 +13,8 @@ namespace Stelvio.LocalCloud.Iam.Requests;
 /// <c>dynamodb:ConditionCheckItem</c>, Get → <c>dynamodb:GetItem</c>) with <c>dynamodb:EnclosingOperation</c>; PartiQL
 /// needs <c>dynamodb:PartiQLSelect/Insert/Update/Delete</c> on the table (or the index a SELECT reads); ListTables and
 /// ListStreams <c>*</c>; DescribeStream, GetShardIterator and GetRecords the stream ARN (GetRecords' from its shard
-/// iterator).
+/// iterator). Item operations, batches, transactions and Query on a table also carry their partition key values
+/// (<c>dynamodb:LeadingKeys</c>); a Query on an index carries them as unknown.
 /// </summary>
 internal static class DynamoAccess
 {
@@ -25,7 +26,12 @@ internal static class DynamoAccess
     /// the request is malformed in a way the engine rejects anyway (not JSON, no table, an undecodable shard iterator):
     /// the engine then answers with DynamoDB's own validation error.
     /// </summary>
-    public static IReadOnlyList<RequestedAccess> For(string target, ReadOnlySequence<byte> body, string region, string accountId)
+    /// <param name="target">The <c>X-Amz-Target</c> header.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="region">The local region (ARNs).</param>
+    /// <param name="accountId">The local account (ARNs).</param>
+    /// <param name="partitionKeyOf">A table's partition key attribute by table name; null (or a null answer) leaves the leading keys unknown.</param>
+    public static IReadOnlyList<RequestedAccess> For(string target, ReadOnlySequence<byte> body, string region, string accountId, Func<string, string?>? partitionKeyOf = null)
     {
         JsonDocument document;
         try
@@ -43,7 +49,7 @@ internal static class DynamoAccess
             {
                 return [];
             }
-            var arns = new Arns(region, accountId);
+            var arns = new Arns(region, accountId, partitionKeyOf);
             if (target.StartsWith(StreamsPrefix, StringComparison.Ordinal))
             {
                 return Streams(target[StreamsPrefix.Length..], request);
@@ -66,11 +72,21 @@ internal static class DynamoAccess
                         return [];
                     }
                     var tableArn = arns.Table(table);
-                    return [new(action, String(request, "IndexName") is { } index ? $"{tableArn}/index/{index}" : tableArn)];
+                    if (operation == "Scan")
+                    {
+                        return [new(action, String(request, "IndexName") is { } scanned ? $"{tableArn}/index/{scanned}" : tableArn)];
+                    }
+                    if (String(request, "IndexName") is { } index)
+                    {
+                        return [new(action, $"{tableArn}/index/{index}", LeadingKeysUnknown: true)];
+                    }
+                    var key = arns.PartitionKey(table);
+                    var value = key is null ? null : LeadingKeys.FromQuery(request, key);
+                    return [new(action, tableArn, LeadingKeys: value is null ? null : [value], LeadingKeysUnknown: value is null)];
                 }
             case "BatchGetItem" or "BatchWriteItem":
                 return request.TryGetProperty("RequestItems", out var items) && items.ValueKind == JsonValueKind.Object
-                    ? [.. items.EnumerateObject().Select(table => new RequestedAccess(action, arns.Table(table.Name)))]
+                    ? [.. items.EnumerateObject().Select(table => WithKeys(new RequestedAccess(action, arns.Table(table.Name)), arns, table.Name, BatchItems(table.Value)))]
                     : [];
             case "TransactGetItems" or "TransactWriteItems":
                 return Transaction(operation, request, arns);
@@ -82,6 +98,15 @@ internal static class DynamoAccess
                 return Statements(request, "TransactStatements", arns);
             case "TagResource" or "UntagResource" or "ListTagsOfResource":
                 return String(request, "ResourceArn") is { } resource ? [new(action, resource)] : [];
+            case "GetItem" or "DeleteItem" or "UpdateItem" or "PutItem":
+                {
+                    if (String(request, "TableName") is not { } table)
+                    {
+                        return [];
+                    }
+                    var item = request.TryGetProperty(operation == "PutItem" ? "Item" : "Key", out var i) ? i : default;
+                    return [WithKeys(new RequestedAccess(action, arns.Table(table)), arns, table, [item])];
+                }
             default:
                 if (String(request, "TableName") is { } name)
                 {
@@ -117,11 +142,51 @@ internal static class DynamoAccess
                 };
                 if (action is not null && member.Value.ValueKind == JsonValueKind.Object && String(member.Value, "TableName") is { } table)
                 {
-                    accesses.Add(new RequestedAccess(action, arns.Table(table), operation));
+                    var key = member.Value.TryGetProperty(member.Name == "Put" ? "Item" : "Key", out var k) ? k : default;
+                    accesses.Add(WithKeys(new RequestedAccess(action, arns.Table(table), operation), arns, table, [key]));
                 }
             }
         }
         return accesses;
+    }
+
+    /// <summary>The access with the partition key values of <paramref name="items"/> (each a <c>Key</c> or <c>Item</c>).</summary>
+    private static RequestedAccess WithKeys(RequestedAccess access, Arns arns, string table, IEnumerable<JsonElement> items)
+    {
+        if (arns.PartitionKey(table) is not { } key)
+        {
+            return access with { LeadingKeysUnknown = true };
+        }
+        var values = new List<string>();
+        foreach (var item in items)
+        {
+            if (LeadingKeys.FromItem(item, key) is not { } value)
+            {
+                return access with { LeadingKeysUnknown = true };
+            }
+            if (!values.Contains(value))
+            {
+                values.Add(value);
+            }
+        }
+        return access with { LeadingKeys = values };
+    }
+
+    /// <summary>The keys and items of one table's BatchGetItem (<c>Keys</c>) or BatchWriteItem (<c>PutRequest.Item</c>, <c>DeleteRequest.Key</c>) entry.</summary>
+    private static IEnumerable<JsonElement> BatchItems(JsonElement entry)
+    {
+        if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("Keys", out var keys) && keys.ValueKind == JsonValueKind.Array)
+        {
+            return keys.EnumerateArray();
+        }
+        if (entry.ValueKind != JsonValueKind.Array)
+        {
+            return [default];
+        }
+        return entry.EnumerateArray().Select(write =>
+            write.ValueKind == JsonValueKind.Object && write.TryGetProperty("PutRequest", out var put) && put.ValueKind == JsonValueKind.Object && put.TryGetProperty("Item", out var item) ? item
+            : write.ValueKind == JsonValueKind.Object && write.TryGetProperty("DeleteRequest", out var delete) && delete.ValueKind == JsonValueKind.Object && delete.TryGetProperty("Key", out var key) ? key
+            : default);
     }
 
     private static List<RequestedAccess> Statements(JsonElement request, string member, Arns arns)
@@ -188,8 +253,15 @@ internal static class DynamoAccess
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private readonly record struct Arns(string Region, string AccountId)
+    private readonly record struct Arns(string Region, string AccountId, Func<string, string?>? PartitionKeyOf)
     {
+        /// <summary>The table's partition key attribute, when known.</summary>
+        public string? PartitionKey(string nameOrArn)
+        {
+            var slash = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? nameOrArn.IndexOf(":table/", StringComparison.Ordinal) : -1;
+            return PartitionKeyOf?.Invoke(slash >= 0 ? nameOrArn[(slash + ":table/".Length)..] : nameOrArn);
+        }
+
         /// <summary>A table's ARN; <c>TableName</c> may itself be one.</summary>
         public string Table(string nameOrArn) =>
             nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? nameOrArn : $"arn:aws:dynamodb:{Region}:{AccountId}:table/{nameOrArn}";
