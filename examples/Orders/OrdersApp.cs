@@ -6,7 +6,8 @@ namespace Orders;
 
 /// <summary>
 /// The orders app: the orders table with both indexes and a stream, two functions subscribed to its stream (one
-/// records what it saw in the linked order-changes table), and a users table linked to a function. The C# handlers live in functions/Orders. Program.cs runs it; tests synthesize it.
+/// records what it saw in the linked order-changes table), and a users table linked to a function. The C# handlers
+/// live in functions/Orders. Program.cs runs it; tests synthesize it and run it locally.
 /// </summary>
 public static class OrdersApp
 {

@@ -48,21 +48,3 @@ public sealed record LocalInvocation(
 /// <param name="Message">The <c>errorMessage</c>.</param>
 /// <param name="StackTrace">The <c>stackTrace</c> lines, if any.</param>
 public sealed record LocalInvocationError(string Type, string Message, IReadOnlyList<string> StackTrace);
-
-/// <summary>A call a function made that its policies refused (it got <c>AccessDeniedException</c>).</summary>
-/// <param name="Function">The calling function.</param>
-/// <param name="Action">The IAM action, e.g. <c>dynamodb:PutItem</c>.</param>
-/// <param name="Resource">The resource ARN.</param>
-/// <param name="Message">The message the function received.</param>
-/// <param name="At">When.</param>
-public sealed record LocalDeniedCall(string Function, string Action, string Resource, string Message, DateTimeOffset At);
-
-/// <summary>A stream batch a subscription gave up, with the record Lambda sends to an on-failure destination.</summary>
-/// <param name="Function">The subscribed function.</param>
-/// <param name="Mapping">The event source mapping's logical ID.</param>
-/// <param name="Condition"><c>RetryAttemptsExhausted</c> or <c>RecordAgeExceeded</c>.</param>
-/// <param name="RecordCount">Records given up.</param>
-/// <param name="FailureRecord">AWS's failure record (JSON).</param>
-/// <param name="Destination">The on-failure destination ARN, if the subscription has one (kept locally, not sent).</param>
-/// <param name="At">When.</param>
-public sealed record LocalFailedBatch(string Function, string Mapping, string Condition, int RecordCount, string FailureRecord, string? Destination, DateTimeOffset At);

@@ -47,3 +47,10 @@ public sealed class OrderChangesTable : IAsyncLifetime
 
     public async Task DisposeAsync() => await db.DisposeAsync();
 }
+
+/// <summary>The test classes whose handlers write to the one <see cref="OrderChangesTable"/> (the environment is the process's).</summary>
+[CollectionDefinition(Name)]
+public sealed class OrderChangesCollection : ICollectionFixture<OrderChangesTable>
+{
+    public const string Name = "order-changes table";
+}

@@ -9,6 +9,8 @@ namespace Stelvio.Lambda.Tests.Examples;
 /// The example's real <c>bootstrap</c> executable (its build output, copied beside the tests) started as
 /// Lambda starts it, against the fake Runtime API.
 /// </summary>
+// ProcessChanges writes what it saw to the order-changes table: the process inherits the environment pointing at it.
+[Collection(OrderChangesCollection.Name)]
 public class OrdersBootstrapProcessTests
 {
     [Fact]

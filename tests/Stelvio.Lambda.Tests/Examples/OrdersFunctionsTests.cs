@@ -10,7 +10,8 @@ namespace Stelvio.Lambda.Tests.Examples;
 /// The example's handlers (examples/Orders/functions/Orders), called directly; ProcessChanges records what it saw in
 /// the order-changes table of a local DynamoDB (<see cref="OrderChangesTable"/>).
 /// </summary>
-public class OrdersFunctionsTests(OrderChangesTable changes) : IClassFixture<OrderChangesTable>
+[Collection(OrderChangesCollection.Name)]
+public class OrdersFunctionsTests(OrderChangesTable changes)
 {
     private const string Pending = """{"customer_id":{"S":"c-100"},"order_date":{"S":"2024-11-26"},"status":{"S":"pending"},"total":{"N":"42.5"}}""";
     private const string Shipped = """{"customer_id":{"S":"c-100"},"order_date":{"S":"2024-11-26"},"status":{"S":"shipped"},"total":{"N":"42.5"}}""";

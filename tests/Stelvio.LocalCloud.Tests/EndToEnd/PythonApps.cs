@@ -33,4 +33,11 @@ internal static class PythonApps
     /// <summary>A function answering its version, for swapping its code while the cloud runs.</summary>
     public static void Versioned(StelvioApp app) =>
         new Function("version", new() { Handler = "functions/version.handler", Runtime = "python3.12" });
+
+    /// <summary>A function that sleeps as long as its event says, and a table named with a leading digit.</summary>
+    public static void Slow(StelvioApp app)
+    {
+        _ = new DynamoTable("3d-models", new() { Fields = { ["id"] = "string" }, PartitionKey = "id", Stream = StreamView.KeysOnly });
+        new Function("slow", new() { Handler = "functions/slow.handler", Runtime = "python3.12", Timeout = TimeSpan.FromSeconds(10) });
+    }
 }

@@ -28,7 +28,7 @@ public sealed class OrdersMaterializeTests : IDisposable
     [Fact]
     public void Tables_AreCreatedInTheEngine_WithTheirPhysicalNamesKeysIndexesAndStream()
     {
-        Assert.Equal(["OrdersTable", "UsersTable"], app.Tables.Select(t => t.LogicalId));
+        Assert.Equal(["OrdersTable", "OrderChangesTable", "UsersTable"], app.Tables.Select(t => t.LogicalId));
         var orders = app.Tables[0];
         Assert.Equal("shop-test-orders", orders.TableName);
         Assert.Equal($"arn:aws:dynamodb:us-east-1:{Account}:table/shop-test-orders", orders.Arn);
@@ -51,7 +51,8 @@ public sealed class OrdersMaterializeTests : IDisposable
         var tags = TestApps.Call(engine, "ListTagsOfResource", new JsonObject { ["ResourceArn"] = orders.Arn })["Tags"]!;
         Assert.Equal("""[{"Key":"stelvio:app","Value":"shop"},{"Key":"stelvio:stage","Value":"test"}]""", tags.ToJsonString());
 
-        var users = app.Tables[1];
+        Assert.Equal("shop-test-order-changes", app.Tables[1].TableName);
+        var users = app.Tables[2];
         Assert.Equal("shop-test-users", users.TableName);
         Assert.Null(users.StreamArn);
         Assert.Null(TestApps.Describe(engine, "shop-test-users")["StreamSpecification"]);
@@ -73,7 +74,13 @@ public sealed class OrdersMaterializeTests : IDisposable
         Assert.Equal(128, process.MemorySize);
         Assert.Equal(TimeSpan.FromSeconds(60), process.Timeout);
         Assert.Equal("x86_64", process.Architecture);
-        Assert.Empty(process.Environment);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["STLV_ORDER_CHANGES_TABLE_ARN"] = $"arn:aws:dynamodb:us-east-1:{Account}:table/shop-test-order-changes",
+                ["STLV_ORDER_CHANGES_TABLE_NAME"] = "shop-test-order-changes",
+            },
+            process.Environment);
         Assert.Equal(app.Roles.Single(r => r.LogicalId == "OrdersProcessOrdersRole").Arn, process.RoleArn);
         Assert.Equal(codeKeys["OrdersProcessOrdersFunction"], process.CodeKey);
         Assert.Null(process.ReservedConcurrency);
@@ -105,8 +112,8 @@ public sealed class OrdersMaterializeTests : IDisposable
         Assert.Equal("dynamodb:ListStreams", (string?)policy.Document["Statement"]![1]!["Action"]![0]);
 
         var users = app.Roles[2].Policies.Single().Document["Statement"]!;
-        Assert.Equal(app.Tables[1].Arn, (string?)users[0]!["Resource"]![0]);
-        Assert.Equal(app.Tables[1].Arn + "/index/*", (string?)users[1]!["Resource"]![0]);
+        Assert.Equal(app.Tables[2].Arn, (string?)users[0]!["Resource"]![0]);
+        Assert.Equal(app.Tables[2].Arn + "/index/*", (string?)users[1]!["Resource"]![0]);
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public sealed class OrdersAppTests
     private readonly Template template = Template.Synth(OrdersApp.Name, "test", OrdersApp.Declare);
 
     [Fact]
-    public void DeclaresTwoTablesAndThreeFunctions()
+    public void DeclaresThreeTablesAndThreeFunctions()
     {
-        template.ResourceCountIs("AWS::DynamoDB::Table", 2);
+        template.ResourceCountIs("AWS::DynamoDB::Table", 3);
         template.ResourceCountIs("AWS::Lambda::Function", 3);
         template.ResourceCountIs("AWS::Lambda::EventSourceMapping", 2);
     }
