@@ -197,18 +197,20 @@ internal sealed class LocalBuilder(string cacheDirectory, LocalToolchain toolcha
             throw new StelvioConfigException($"Function code '{asset.SourceDirectory}'", null, "The folder does not exist.");
         }
 
-        var files = SourceHash.Files(asset.SourceDirectory)
-            .Where(f => !f.Relative.EndsWith(".pyc", StringComparison.Ordinal))
-            .Select(f => f.Relative)
-            .Concat(SourceHash.GeneratedFiles.Order(StringComparer.Ordinal).Where(g => File.Exists(Path.Combine(asset.SourceDirectory, g))));
-        foreach (var relative in files)
+        foreach (var (relative, full) in SourceHash.Files(asset.SourceDirectory).Where(f => !f.Relative.EndsWith(".pyc", StringComparison.Ordinal)))
         {
             var destination = Path.Combine(output, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(asset.SourceDirectory, relative), destination);
+            File.Copy(full, destination);
         }
 
+        // The access modules synth generated for these functions, as the deploy's zip holds them (not another app's
+        // modules that happen to be in a shared folder).
         Directory.CreateDirectory(output);
+        foreach (var (name, content) in asset.GeneratedFiles)
+        {
+            File.WriteAllText(Path.Combine(output, name), content);
+        }
     }
 
     private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
