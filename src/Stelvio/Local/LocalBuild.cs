@@ -17,7 +17,7 @@ internal static class LocalBuild
     public static Task<LocalBuildResult> BuildAsync(SynthResult synth, IProgress<LocalBuildProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(synth);
-        GeneratedFileWriter.Write(synth.GeneratedFiles);
+        GeneratedFileWriter.Write(synth);
         return Builder(synth).BuildAsync(synth.Assets, synth.FunctionsOf, progress, cancellationToken);
     }
 
@@ -38,7 +38,7 @@ internal static class LocalBuild
                 nameof(sourceDirectory));
         }
 
-        GeneratedFileWriter.Write(synth.GeneratedFiles);
+        GeneratedFileWriter.Write(synth);
         return Builder(synth).BuildAsync(assets, synth.FunctionsOf, progress, cancellationToken);
     }
 

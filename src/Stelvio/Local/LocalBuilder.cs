@@ -72,19 +72,16 @@ internal sealed class LocalBuilder(string cacheDirectory, LocalToolchain toolcha
         _ => LocalBuildKind.DotnetJit,
     };
 
-    /// <summary>The local build's hash: the folder's sources and generated files as they are on disk now, the runtime identifier and the build kind.</summary>
+    /// <summary>
+    /// The local build's hash: the folder's sources as they are on disk now, the access files synth generated for the
+    /// asset's functions (not whatever another app sharing the folder wrote there), the runtime identifier and the build kind.
+    /// </summary>
     public string HashOf(FunctionAsset asset, LocalBuildKind kind)
     {
         var generated = new StringBuilder();
-        if (Directory.Exists(asset.SourceDirectory))
+        foreach (var (name, content) in asset.GeneratedFiles.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            foreach (var file in Directory.GetFiles(asset.SourceDirectory).Order(StringComparer.Ordinal))
-            {
-                if (SourceHash.IsGenerated(Path.GetFileName(file)))
-                {
-                    generated.Append(Path.GetFileName(file)).Append('\n').Append(File.ReadAllText(file)).Append('\n');
-                }
-            }
+            generated.Append(name).Append('\n').Append(content).Append('\n');
         }
 
         return SourceHash.Compute(asset.Kind, asset.SourceDirectory, $"local|{kind}|{toolchain.RuntimeIdentifier}", generated.ToString());

@@ -149,8 +149,8 @@ public class LocalBuildTests : IDisposable
 
         var code = built[asset.S3Key].Directory;
         Assert.StartsWith(Path.Combine(folder.Path, ".stelvio", "local") + Path.DirectorySeparatorChar, code, StringComparison.Ordinal);
-        Assert.Equal(["orders.py", "stlv_resources.py"], Directory.GetFiles(code).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Contains("STLV_USERS_TABLE_NAME", File.ReadAllText(Path.Combine(code, "stlv_resources.py")), StringComparison.Ordinal);
+        Assert.Equal(["orders.py", "stlv_resources_process_user.py"], Directory.GetFiles(code).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("STLV_USERS_TABLE_NAME", File.ReadAllText(Path.Combine(code, "stlv_resources_process_user.py")), StringComparison.Ordinal);
         Assert.Equal(LocalBuildKind.Python, built.Builds[0].Kind);
         Assert.NotEqual(code, rebuilt[asset.S3Key].Directory);
         Assert.Contains("return 1", File.ReadAllText(Path.Combine(rebuilt[asset.S3Key].Directory, "orders.py")), StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 import boto3
 from botocore.exceptions import ClientError
 
-from stlv_resources import Resources
+from stlv_resources_writer import Resources
 
 dynamodb = boto3.client("dynamodb")
 
