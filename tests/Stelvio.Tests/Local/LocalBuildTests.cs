@@ -95,10 +95,15 @@ public class LocalBuildTests : IDisposable
 
         var aot = builder.HashOf(asset, LocalBuildKind.DotnetNativeAot);
         var arm = Builder(new LocalToolchain("linux-arm64", false), Publishes("bootstrap", ["bootstrap"])).HashOf(asset, LocalBuildKind.DotnetJit);
-        folder.Write("functions/Orders/StelvioResources.process-orders.g.cs", "// generated, with a new link");
-        var generated = builder.HashOf(asset, LocalBuildKind.DotnetJit);
+        var generated = builder.HashOf(
+            FunctionAsset.For(AssetKind.DotnetProject, Source, "x86_64", nativeAot: true, new Dictionary<string, string> { ["StelvioResources.process-orders.g.cs"] = "// generated, with a new link" }),
+            LocalBuildKind.DotnetJit);
+        // Another app's access file in the folder is not this asset's: it leaves the hash as it was.
+        folder.Write("functions/Orders/StelvioResources.other-app-function.g.cs", "// another app's");
+        var otherApp = builder.HashOf(asset, LocalBuildKind.DotnetJit);
 
         Assert.Equal(4, new HashSet<string>([jit, aot, arm, generated]).Count);
+        Assert.Equal(jit, otherApp);
     }
 
     [Fact]
