@@ -5,7 +5,7 @@ using Stelvio.Tests.Support;
 namespace Stelvio.Tests.Aws.DynamoDB;
 
 /// <summary>
-/// Every table example of the DynamoDB guide (shared/reference/stelvio-dynamodb-guide.md), in C#, with the
+/// Every table example of Python Stelvio's DynamoDB guide, in C#, with the
 /// template it must give, property by property.
 /// </summary>
 public sealed class GuideExamplesTests
