@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Streams;
 
 namespace Stelvio.LocalCloud.EventSources;
@@ -28,14 +29,14 @@ internal static class StreamEventJson
             writer.WriteString("awsRegion"u8, record.AwsRegion);
             writer.WriteStartObject("dynamodb"u8);
             writer.WriteNumber("ApproximateCreationDateTime"u8, record.ApproximateCreationDateTime.ToUnixTimeSeconds());
-            AttributeValueWriter.WriteItem(writer, "Keys", record.Keys);
+            AttributeValueJson.WriteItem(writer, "Keys", record.Keys);
             if (record.NewImage is not null)
             {
-                AttributeValueWriter.WriteItem(writer, "NewImage", record.NewImage);
+                AttributeValueJson.WriteItem(writer, "NewImage", record.NewImage);
             }
             if (record.OldImage is not null)
             {
-                AttributeValueWriter.WriteItem(writer, "OldImage", record.OldImage);
+                AttributeValueJson.WriteItem(writer, "OldImage", record.OldImage);
             }
             writer.WriteString("SequenceNumber"u8, record.SequenceNumber);
             writer.WriteNumber("SizeBytes"u8, record.SizeBytes);
