@@ -126,6 +126,23 @@ internal static class StreamsOperations
     internal static void WriteRecord(Utf8JsonWriter writer, StreamRecord record)
     {
         writer.WriteStartObject();
+        WriteChange(writer, record);
+        if (record.ByTimeToLive)
+        {
+            writer.WriteStartObject("userIdentity"u8);
+            writer.WriteString("PrincipalId"u8, "dynamodb.amazonaws.com");
+            writer.WriteString("Type"u8, "Service");
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The members a record has in both of its forms, GetRecords' and Lambda's event: <c>eventID</c> to the
+    /// <c>dynamodb</c> object (keys, images, sequence number, size, view type).
+    /// </summary>
+    internal static void WriteChange(Utf8JsonWriter writer, StreamRecord record)
+    {
         writer.WriteString("eventID"u8, record.EventId);
         writer.WriteString("eventName"u8, record.EventName);
         writer.WriteString("eventVersion"u8, record.EventVersion);
@@ -145,14 +162,6 @@ internal static class StreamsOperations
         writer.WriteString("SequenceNumber"u8, record.SequenceNumber);
         writer.WriteNumber("SizeBytes"u8, record.SizeBytes);
         writer.WriteString("StreamViewType"u8, record.StreamViewType.ToString());
-        writer.WriteEndObject();
-        if (record.ByTimeToLive)
-        {
-            writer.WriteStartObject("userIdentity"u8);
-            writer.WriteString("PrincipalId"u8, "dynamodb.amazonaws.com");
-            writer.WriteString("Type"u8, "Service");
-            writer.WriteEndObject();
-        }
         writer.WriteEndObject();
     }
 }

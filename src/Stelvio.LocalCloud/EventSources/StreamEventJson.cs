@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Stelvio.DynamoDB.Local.Protocol;
 using Stelvio.DynamoDB.Local.Streams;
 
 namespace Stelvio.LocalCloud.EventSources;
@@ -22,26 +21,7 @@ internal static class StreamEventJson
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("eventID"u8, record.EventId);
-            writer.WriteString("eventName"u8, record.EventName);
-            writer.WriteString("eventVersion"u8, record.EventVersion);
-            writer.WriteString("eventSource"u8, record.EventSource);
-            writer.WriteString("awsRegion"u8, record.AwsRegion);
-            writer.WriteStartObject("dynamodb"u8);
-            writer.WriteNumber("ApproximateCreationDateTime"u8, record.ApproximateCreationDateTime.ToUnixTimeSeconds());
-            AttributeValueJson.WriteItem(writer, "Keys", record.Keys);
-            if (record.NewImage is not null)
-            {
-                AttributeValueJson.WriteItem(writer, "NewImage", record.NewImage);
-            }
-            if (record.OldImage is not null)
-            {
-                AttributeValueJson.WriteItem(writer, "OldImage", record.OldImage);
-            }
-            writer.WriteString("SequenceNumber"u8, record.SequenceNumber);
-            writer.WriteNumber("SizeBytes"u8, record.SizeBytes);
-            writer.WriteString("StreamViewType"u8, record.StreamViewType.ToString());
-            writer.WriteEndObject();
+            StreamsOperations.WriteChange(writer, record);
             writer.WriteString("eventSourceARN"u8, record.StreamArn);
             if (record.ByTimeToLive)
             {
